@@ -1,0 +1,134 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace TgeSwarm.Runtime.Serialization;
+
+/// <summary>
+/// Writes the wire format into an <see cref="IBufferWriter{T}"/>. The current span is cached and only handed back
+/// (<see cref="IBufferWriter{T}.Advance"/>) when it runs out or on <see cref="Commit"/>, so a write is a bounds check
+/// and a store. Call <see cref="Commit"/> once when done; nothing is visible in the output before that.
+/// </summary>
+public ref struct SwarmWriter
+{
+    private const int MaxVarInt64Length = 10;
+
+    private readonly IBufferWriter<byte> _output;
+    private Span<byte> _buffer;
+    private int _position;
+    private long _committed;
+
+    public SwarmWriter(IBufferWriter<byte> output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        _output = output;
+        _buffer = output.GetSpan();
+        _position = 0;
+        _committed = 0;
+    }
+
+    /// <summary>Bytes written so far, committed or not.</summary>
+    public readonly long BytesWritten => _committed + _position;
+
+    /// <summary>Advances the underlying buffer writer past everything written so far.</summary>
+    public void Commit()
+    {
+        _output.Advance(_position);
+        _committed += _position;
+        _position = 0;
+        _buffer = default;
+    }
+
+    public void WriteFieldHeader(uint fieldId, WireType wireType) =>
+        WriteVarUInt64(((ulong)fieldId << 3) | (byte)wireType);
+
+    public void WriteNull(uint fieldId) => WriteFieldHeader(fieldId, WireType.Null);
+
+    public void WriteStartObject(uint fieldId) => WriteFieldHeader(fieldId, WireType.StartObject);
+
+    public void WriteEndObject() => WriteFieldHeader(0, WireType.EndObject);
+
+    public void WriteVarUInt32(uint value) => WriteVarUInt64(value);
+
+    public void WriteVarUInt64(ulong value)
+    {
+        var span = Reserve(MaxVarInt64Length);
+        var i = 0;
+        while (value >= 0x80)
+        {
+            span[i++] = (byte)(value | 0x80);
+            value >>= 7;
+        }
+
+        span[i++] = (byte)value;
+        _position += i;
+    }
+
+    /// <summary>Zig-zag, so small negative numbers stay short.</summary>
+    public void WriteVarInt32(int value) => WriteVarUInt64((uint)((value << 1) ^ (value >> 31)));
+
+    public void WriteVarInt64(long value) => WriteVarUInt64((ulong)((value << 1) ^ (value >> 63)));
+
+    public void WriteFixed32(uint value)
+    {
+        BinaryPrimitives.WriteUInt32LittleEndian(Reserve(4), value);
+        _position += 4;
+    }
+
+    public void WriteFixed64(ulong value)
+    {
+        BinaryPrimitives.WriteUInt64LittleEndian(Reserve(8), value);
+        _position += 8;
+    }
+
+    /// <summary>A varint byte count then the UTF-8 bytes (the payload of a <see cref="WireType.LengthPrefixed"/> field).</summary>
+    public void WriteString(string value)
+    {
+        var length = Encoding.UTF8.GetByteCount(value);
+        WriteVarUInt32((uint)length);
+        var written = Encoding.UTF8.GetBytes(value, Reserve(length));
+        _position += written;
+    }
+
+    /// <summary>A varint byte count then the bytes.</summary>
+    public void WriteBytes(ReadOnlySpan<byte> value)
+    {
+        WriteVarUInt32((uint)value.Length);
+        WriteRaw(value);
+    }
+
+    /// <summary>Bytes with no length: the caller's format fixes it.</summary>
+    public void WriteRaw(ReadOnlySpan<byte> value)
+    {
+        value.CopyTo(Reserve(value.Length));
+        _position += value.Length;
+    }
+
+    /// <summary>A span of exactly <paramref name="length"/> bytes to fill; they count as written.</summary>
+    public Span<byte> WriteSpan(int length)
+    {
+        var span = Reserve(length)[..length];
+        _position += length;
+        return span;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Span<byte> Reserve(int length)
+    {
+        if (_buffer.Length - _position < length)
+        {
+            Grow(length);
+        }
+
+        return _buffer[_position..];
+    }
+
+    private void Grow(int length)
+    {
+        _output.Advance(_position);
+        _committed += _position;
+        _position = 0;
+        _buffer = _output.GetSpan(length);
+    }
+}
