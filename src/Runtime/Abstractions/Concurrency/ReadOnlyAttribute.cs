@@ -1,0 +1,5 @@
+namespace TgeSwarm.Runtime;
+
+/// <summary>This interface method does not change state: concurrent read-only requests interleave with each other.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class ReadOnlyAttribute : Attribute;

@@ -1,0 +1,72 @@
+namespace TgeSwarm.Runtime;
+
+/// <summary>
+/// Base class of grain implementations. The runtime creates the instance, attaches it to its activation, loads
+/// its persistent state and then calls <see cref="OnActivateAsync"/>; every method of the instance runs in the
+/// activation's turns, one at a time unless the class or method is marked to interleave.
+/// </summary>
+public abstract class Grain : IGrain
+{
+    private IGrainContext? _context;
+
+    /// <summary>This grain's identity.</summary>
+    public GrainId GrainId => Context.GrainId;
+
+    /// <summary>The identity of the silo hosting this activation.</summary>
+    public string RuntimeIdentity => Context.RuntimeIdentity;
+
+    /// <summary>A string naming this activation, for logs.</summary>
+    public string IdentityString => Context.ActivationIdentity;
+
+    public IGrainFactory GrainFactory => Context.GrainFactory;
+
+    public IServiceProvider ServiceProvider => Context.ServiceProvider;
+
+    private IGrainContext Context =>
+        _context ?? throw new InvalidOperationException(
+            "This grain is not attached to an activation yet: runtime members are available from OnActivateAsync on, not in the constructor.");
+
+    internal void Attach(IGrainContext context) => _context = context;
+
+    public string GetPrimaryKeyString() => GrainId.GetStringKey();
+
+    public Guid GetPrimaryKey() => GrainId.GetGuidKey(out _);
+
+    public Guid GetPrimaryKey(out string? keyExtension) => GrainId.GetGuidKey(out keyExtension);
+
+    public long GetPrimaryKeyLong() => GrainId.GetIntegerKey(out _);
+
+    public long GetPrimaryKeyLong(out string? keyExtension) => GrainId.GetIntegerKey(out keyExtension);
+
+    /// <summary>Called once after the state is loaded and before the first request is delivered.</summary>
+    public virtual Task OnActivateAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Called before the activation is removed; not called when the silo crashes.</summary>
+    public virtual Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Deactivate when the current turn and the queued requests are done.</summary>
+    protected void DeactivateOnIdle() => Context.DeactivateOnIdle();
+
+    /// <summary>Keep this activation from idle collection for at least <paramref name="period"/>.</summary>
+    protected void DelayDeactivation(TimeSpan period) => Context.DelayDeactivation(period);
+
+    /// <summary>
+    /// Registers a timer whose ticks run as turns of this activation. The next tick is due <see cref="GrainTimerCreationOptions.Period"/>
+    /// after the previous callback completes; ticks do not keep the activation alive unless
+    /// <see cref="GrainTimerCreationOptions.KeepAlive"/> is set.
+    /// </summary>
+    protected IGrainTimer RegisterGrainTimer(Func<CancellationToken, Task> callback, GrainTimerCreationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        return Context.RegisterGrainTimer(static (s, ct) => ((Func<CancellationToken, Task>)s!)(ct), callback, options);
+    }
+
+    protected IGrainTimer RegisterGrainTimer<TState>(Func<TState, CancellationToken, Task> callback, TState state, GrainTimerCreationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        return Context.RegisterGrainTimer((s, ct) => callback((TState)s!, ct), state, options);
+    }
+
+    protected IGrainTimer RegisterGrainTimer(Func<CancellationToken, Task> callback, TimeSpan dueTime, TimeSpan period) =>
+        RegisterGrainTimer(callback, new GrainTimerCreationOptions(dueTime, period));
+}
