@@ -1,0 +1,71 @@
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using TgeSwarm.Runtime.Postgres.Migrations;
+
+namespace TgeSwarm.Runtime.Postgres;
+
+/// <summary>
+/// The silo's databases, one per connection string, shared by every PostgreSQL provider of the container so two
+/// providers on one database share a connection pool and migrate it once. A DI singleton rather than a static
+/// cache: two silos in one process (TestCluster) each own and dispose theirs.
+/// </summary>
+internal sealed class PostgresDatabases(ILoggerFactory loggerFactory) : IAsyncDisposable, IDisposable
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, PostgresDatabase> _databases = new(StringComparer.Ordinal);
+    private bool _disposed;
+
+    public PostgresDatabase Get(string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (!_databases.TryGetValue(connectionString, out var database))
+            {
+                database = Create(connectionString);
+                _databases.Add(connectionString, database);
+            }
+
+            return database;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var database in TakeAll())
+        {
+            await database.DisposeAsync();
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var database in TakeAll())
+        {
+            database.Dispose();
+        }
+    }
+
+    private PostgresDatabase Create(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+
+        // Names the silo's sessions in pg_stat_activity unless the operator chose a name.
+        builder.ConnectionStringBuilder.ApplicationName ??= "tgeswarm";
+        var dataSource = builder.UseLoggerFactory(loggerFactory).Build();
+        var migrator = new PostgresMigrator(dataSource, EmbeddedMigrations.Load(), loggerFactory.CreateLogger<PostgresMigrator>());
+        return new PostgresDatabase(dataSource, migrator);
+    }
+
+    private PostgresDatabase[] TakeAll()
+    {
+        lock (_lock)
+        {
+            _disposed = true;
+            var all = _databases.Values.ToArray();
+            _databases.Clear();
+            return all;
+        }
+    }
+}

@@ -1,0 +1,18 @@
+namespace TgeSwarm.Runtime.Postgres;
+
+/// <summary>
+/// Every log event id of the PostgreSQL assembly, so ids stay unique and a dashboard filter written against one
+/// keeps meaning the same event. Blocks of twenty per subsystem; later providers (membership, reminders, streams)
+/// take the next blocks.
+/// </summary>
+internal static class PostgresEventIds
+{
+    // Migrations: 7000-7019.
+    public const int MigrationApplied = 7000;
+    public const int MigrationsUpToDate = 7001;
+    public const int MigrationUnknownInDatabase = 7002;
+    public const int MigrationUnlockFailed = 7003;
+
+    // Grain storage: 7020-7039.
+    public const int GrainStorageConflict = 7020;
+}
