@@ -6,6 +6,7 @@ using TgeSwarm.Runtime.Configuration;
 using TgeSwarm.Runtime.Persistence;
 using TgeSwarm.Runtime.Postgres;
 using TgeSwarm.Runtime.Postgres.Persistence;
+using TgeSwarm.Runtime.Serialization;
 
 namespace TgeSwarm.Runtime.Hosting;
 
@@ -42,8 +43,18 @@ public static class PostgresGrainStorageExtensions
         // Get(name) runs the validators, so resolving a misconfigured provider fails even without a host.
         var options = services.GetRequiredService<IOptionsMonitor<PostgresGrainStorageOptions>>().Get(name);
         var database = services.GetRequiredService<PostgresDatabases>().Get(options.ConnectionString);
-        var codec = new GrainStatePayloadCodec(options.StateFormat, options.JsonSerializerOptions);
-        return new PostgresGrainStorage(
-            name, database, options.ServiceId, codec, services.GetRequiredService<ILogger<PostgresGrainStorage>>());
+        var serviceId = options.ServiceId ?? services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId;
+
+        // Json resolves the serializer too when the silo has one, so rows written in Binary before a switch still read.
+        var serializer = services.GetService<SwarmSerializer>();
+        if (options.StateFormat == GrainStateFormat.Binary && serializer is null)
+        {
+            throw new InvalidOperationException(
+                $"PostgreSQL grain storage '{name}' uses StateFormat Binary, which needs the runtime's SwarmSerializer; " +
+                "it is registered by the silo (UseSwarmSilo). Register it or use StateFormat Json.");
+        }
+
+        var codec = new GrainStatePayloadCodec(options.StateFormat, options.JsonSerializerOptions, serializer);
+        return new PostgresGrainStorage(name, database, serviceId, codec, services.GetRequiredService<ILogger<PostgresGrainStorage>>());
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TgeSwarm.Runtime.Configuration;
+using TgeSwarm.Runtime.Serialization;
 
 namespace TgeSwarm.Runtime.Postgres.Persistence;
 
@@ -7,15 +8,28 @@ namespace TgeSwarm.Runtime.Postgres.Persistence;
 /// Encodes states in the configured format and decodes whichever column a row has set, so switching
 /// <see cref="PostgresGrainStorageOptions.StateFormat"/> never strands rows written before the switch.
 /// </summary>
-internal sealed class GrainStatePayloadCodec(GrainStateFormat format, JsonSerializerOptions? jsonOptions)
+internal sealed class GrainStatePayloadCodec
 {
-    private readonly JsonSerializerOptions _jsonOptions = jsonOptions ?? JsonSerializerOptions.Default;
+    private readonly GrainStateFormat _format;
+    private readonly JsonSerializerOptions _jsonOptions;
+    private readonly SwarmSerializer? _serializer;
 
-    public GrainStatePayload Encode<T>(T state) => format switch
+    /// <param name="serializer">Required for <see cref="GrainStateFormat.Binary"/>; with Json it only reads binary rows.</param>
+    public GrainStatePayloadCodec(GrainStateFormat format, JsonSerializerOptions? jsonOptions, SwarmSerializer? serializer)
     {
-        GrainStateFormat.Json => new GrainStatePayload(JsonSerializer.Serialize(state, _jsonOptions), null),
-        _ => throw new NotSupportedException($"State format {format} is not supported yet."),
-    };
+        if (format == GrainStateFormat.Binary && serializer is null)
+        {
+            throw new ArgumentNullException(nameof(serializer), "The Binary state format needs the runtime's SwarmSerializer.");
+        }
+
+        _format = format;
+        _jsonOptions = jsonOptions ?? JsonSerializerOptions.Default;
+        _serializer = serializer;
+    }
+
+    public GrainStatePayload Encode<T>(T state) => _format == GrainStateFormat.Binary
+        ? new GrainStatePayload(null, _serializer!.SerializeToArray(state))
+        : new GrainStatePayload(JsonSerializer.Serialize(state, _jsonOptions), null);
 
     /// <summary>Decodes a stored payload; a malformed one throws <see cref="JsonException"/> or <see cref="SerializationException"/>.</summary>
     public T Decode<T>(GrainStatePayload payload)
@@ -25,6 +39,14 @@ internal sealed class GrainStatePayloadCodec(GrainStateFormat format, JsonSerial
             return JsonSerializer.Deserialize<T>(json, _jsonOptions)!;
         }
 
-        throw new SerializationException("The row holds a binary payload, which this provider cannot decode yet.");
+        if (payload.Binary is { } binary)
+        {
+            return _serializer is { } serializer
+                ? serializer.Deserialize<T>(binary)
+                : throw new SerializationException("The row holds a binary payload and no SwarmSerializer is registered to read it.");
+        }
+
+        // The table's check constraint makes this unreachable unless someone dropped it.
+        throw new SerializationException("The row holds no payload.");
     }
 }

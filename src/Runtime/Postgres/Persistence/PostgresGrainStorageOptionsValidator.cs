@@ -21,9 +21,9 @@ internal sealed class PostgresGrainStorageOptionsValidator : IValidateOptions<Po
             failures.Add($"{provider}: ConnectionString is not a valid Npgsql connection string: {error}");
         }
 
-        if (string.IsNullOrWhiteSpace(options.ServiceId))
+        if (options.ServiceId is not null && string.IsNullOrWhiteSpace(options.ServiceId))
         {
-            failures.Add($"{provider}: ServiceId must not be empty.");
+            failures.Add($"{provider}: ServiceId must not be empty (leave it null to use ClusterOptions.ServiceId).");
         }
 
         if (!Enum.IsDefined(options.StateFormat))

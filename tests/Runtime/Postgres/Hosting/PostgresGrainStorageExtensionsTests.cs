@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using TgeSwarm.Runtime.Configuration;
 using TgeSwarm.Runtime.Hosting;
 using TgeSwarm.Runtime.Persistence;
 using TgeSwarm.Runtime.Postgres.Tests.Persistence;
@@ -60,13 +61,44 @@ public sealed class PostgresGrainStorageExtensionsTests
     }
 
     [Fact]
+    public async Task Without_its_own_service_id_the_provider_stores_under_the_cluster_service_id()
+    {
+        var serviceId = "cluster-" + Guid.NewGuid().ToString("N");
+        var builder = new TestSiloBuilder();
+        builder.Configure<ClusterOptions>(o => o.ServiceId = serviceId);
+        builder.AddPostgresGrainStorage("store", PostgresTestEnvironment.ConnectionString);
+        await using var services = builder.Services.BuildServiceProvider();
+        var grain = GrainId.Create("counter", "k");
+
+        await services.GetRequiredKeyedService<IGrainStorage>("store")
+            .WriteStateAsync("state", grain, new GrainState<CounterState>(CounterState.Empty), CancellationToken.None);
+
+        await using var dataSource = Npgsql.NpgsqlDataSource.Create(PostgresTestEnvironment.ConnectionString);
+        await using var command = dataSource.CreateCommand("DELETE FROM grain_storage WHERE service_id = $1 RETURNING grain_key");
+        command.Parameters.Add(new Npgsql.NpgsqlParameter<string> { TypedValue = serviceId });
+        Assert.Equal("k", await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task The_binary_format_without_the_runtime_serializer_fails_naming_the_provider()
+    {
+        var builder = new TestSiloBuilder();
+        builder.AddPostgresGrainStorage("orders", PostgresTestEnvironment.ConnectionString, o => o.StateFormat = GrainStateFormat.Binary);
+        await using var services = builder.Services.BuildServiceProvider();
+
+        var error = Assert.Throws<InvalidOperationException>(() => services.GetRequiredKeyedService<IGrainStorage>("orders"));
+
+        Assert.Contains("'orders' uses StateFormat Binary", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Two_providers_are_configured_independently()
     {
         var builder = new TestSiloBuilder();
         builder.AddPostgresGrainStorage("a", PostgresTestEnvironment.ConnectionString, o => o.ServiceId = "service-a");
         builder.AddPostgresGrainStorage("b", PostgresTestEnvironment.ConnectionString, o => o.ServiceId = "service-b");
         await using var services = builder.Services.BuildServiceProvider();
-        var options = services.GetRequiredService<IOptionsMonitor<Configuration.PostgresGrainStorageOptions>>();
+        var options = services.GetRequiredService<IOptionsMonitor<PostgresGrainStorageOptions>>();
 
         services.GetRequiredService<IStartupValidator>().Validate();
 

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using TgeSwarm.Runtime.CodeRegistry;
 using TgeSwarm.Runtime.Configuration;
 using TgeSwarm.Runtime.Postgres.Persistence;
+using TgeSwarm.Runtime.Serialization;
 
 namespace TgeSwarm.Runtime.Postgres.Tests.Persistence;
 
@@ -30,8 +32,11 @@ public sealed class GrainStorageFixture : IAsyncLifetime
         await _databases.DisposeAsync();
     }
 
+    /// <summary>The runtime's serializer with the built-in codecs only (no generated ones are needed here).</summary>
+    internal SwarmSerializer Serializer { get; } = new(new CodecProvider(new SwarmCodeRegistry()));
+
     internal PostgresGrainStorage CreateStorage(GrainStateFormat format = GrainStateFormat.Json, string? serviceId = null) =>
-        new("store", Database, serviceId ?? ServiceId, new GrainStatePayloadCodec(format, null), NullLogger<PostgresGrainStorage>.Instance);
+        new("store", Database, serviceId ?? ServiceId, new GrainStatePayloadCodec(format, null, Serializer), NullLogger<PostgresGrainStorage>.Instance);
 
     public async Task<object?> ExecuteAsync(string sql, params object[] parameters)
     {

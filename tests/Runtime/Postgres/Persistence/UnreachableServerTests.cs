@@ -21,7 +21,7 @@ public sealed class UnreachableServerTests
         }.ConnectionString;
         await using var databases = new PostgresDatabases(NullLoggerFactory.Instance);
         var storage = new PostgresGrainStorage(
-            "store", databases.Get(connectionString), "unreachable", new GrainStatePayloadCodec(GrainStateFormat.Json, null),
+            "store", databases.Get(connectionString), "unreachable", new GrainStatePayloadCodec(GrainStateFormat.Json, null, null),
             NullLogger<PostgresGrainStorage>.Instance);
         var started = Stopwatch.GetTimestamp();
 
