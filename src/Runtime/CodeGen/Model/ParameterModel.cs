@@ -1,0 +1,3 @@
+namespace TgeSwarm.Runtime.CodeGen.Model;
+
+internal sealed record ParameterModel(string Name, string Type, bool IsShallow, bool IsCancellationToken);

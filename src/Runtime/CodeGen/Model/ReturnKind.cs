@@ -1,0 +1,9 @@
+namespace TgeSwarm.Runtime.CodeGen.Model;
+
+internal enum ReturnKind
+{
+    Task,
+    TaskOfT,
+    ValueTask,
+    ValueTaskOfT,
+}
