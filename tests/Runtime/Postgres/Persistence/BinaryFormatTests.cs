@@ -3,16 +3,33 @@ using TgeSwarm.Runtime.Persistence;
 
 namespace TgeSwarm.Runtime.Postgres.Tests.Persistence;
 
-/// <summary>
-/// The Binary format through SwarmSerializer. The state is built from framework types with built-in codecs;
-/// a [GenerateSerializer] state type is covered once the code generator lands (see the report).
-/// </summary>
+/// <summary>The Binary format through SwarmSerializer: a generated codec and built-in framework codecs.</summary>
 public sealed class BinaryFormatTests(GrainStorageFixture fixture) : IClassFixture<GrainStorageFixture>
 {
     private const string StateName = "state";
 
     [Fact]
-    public async Task A_binary_state_round_trips_through_bytea()
+    public async Task A_generated_serializer_state_round_trips_through_bytea()
+    {
+        var storage = fixture.CreateStorage(GrainStateFormat.Binary);
+        var grain = NewGrain();
+        var written = new GrainState<CounterState>(new CounterState(42, "binary \u00e9", ["a", "b"]));
+
+        await storage.WriteStateAsync(StateName, grain, written, CancellationToken.None);
+        var read = new GrainState<CounterState>(CounterState.Empty);
+        await storage.ReadStateAsync(StateName, grain, read, CancellationToken.None);
+
+        Assert.True(read.State.Matches(written.State));
+        Assert.Equal("1", read.ETag);
+        Assert.True(read.RecordExists);
+        var stored = await fixture.ExecuteAsync(
+            "SELECT payload_binary FROM grain_storage WHERE service_id = $1 AND grain_type = $2 AND grain_key = $3 AND payload_json IS NULL",
+            fixture.ServiceId, grain.Type, grain.Key);
+        Assert.Equal(fixture.Serializer.SerializeToArray(written.State), Assert.IsType<byte[]>(stored));
+    }
+
+    [Fact]
+    public async Task A_framework_collection_state_round_trips_through_bytea()
     {
         var storage = fixture.CreateStorage(GrainStateFormat.Binary);
         var grain = NewGrain();

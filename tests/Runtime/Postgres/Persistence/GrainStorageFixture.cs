@@ -32,8 +32,9 @@ public sealed class GrainStorageFixture : IAsyncLifetime
         await _databases.DisposeAsync();
     }
 
-    /// <summary>The runtime's serializer with the built-in codecs only (no generated ones are needed here).</summary>
-    internal SwarmSerializer Serializer { get; } = new(new CodecProvider(new SwarmCodeRegistry()));
+    /// <summary>The runtime's serializer with the built-in codecs and the ones generated for this test assembly.</summary>
+    internal SwarmSerializer Serializer { get; } =
+        new(new CodecProvider(new SwarmCodeRegistry().AddAssembly(typeof(GrainStorageFixture).Assembly)));
 
     internal PostgresGrainStorage CreateStorage(GrainStateFormat format = GrainStateFormat.Json, string? serviceId = null) =>
         new("store", Database, serviceId ?? ServiceId, new GrainStatePayloadCodec(format, null, Serializer), NullLogger<PostgresGrainStorage>.Instance);
