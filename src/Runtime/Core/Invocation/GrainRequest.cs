@@ -25,6 +25,9 @@ public abstract class GrainRequest
     /// <summary>When the request started running in its activation (a <see cref="TimeProvider"/> timestamp), or 0.</summary>
     internal long StartedTimestamp;
 
+    /// <summary>The caller's cancellation registration, disposed when the request ends.</summary>
+    internal CancellationTokenRegistration CancellationRegistration;
+
     /// <summary>Stable id of the interface method, the key of the request factory on the receiving side.</summary>
     public abstract uint MethodId { get; }
 

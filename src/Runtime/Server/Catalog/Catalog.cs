@@ -1,0 +1,202 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using TgeSwarm.Runtime.Diagnostics;
+using TgeSwarm.Runtime.Invocation;
+using TgeSwarm.Runtime.Messaging;
+
+namespace TgeSwarm.Runtime.Catalog;
+
+/// <summary>
+/// The silo's activations by grain id, and the delivery of requests to them.
+///
+/// Delivery looks the grain up; on a miss it creates the activation and registers it (a compare-and-add into the
+/// map) before anything runs, so two concurrent first calls meet the same activation. An activation that left the
+/// map while a request was on its way refuses it, and delivery simply looks again. Stateless workers live apart,
+/// in one pool per grain id. Every request ends in <see cref="CompleteRequest"/>, which is where local results are
+/// copied and callers released.
+/// </summary>
+internal sealed partial class Catalog
+{
+    private readonly ConcurrentDictionary<GrainId, ActivationData> _activations = new();
+    private readonly ConcurrentDictionary<GrainId, StatelessWorkerPool> _workers = new();
+    private readonly GrainClassMap _classes;
+    private readonly ActivationServices _shared;
+    private readonly ResponseTimeoutMonitor _timeouts;
+    private readonly ILogger<Catalog> _logger;
+    private long _activationNumber;
+    private volatile bool _stopping;
+
+    public Catalog(GrainClassMap classes, ActivationServices shared, ResponseTimeoutMonitor timeouts, ILogger<Catalog> logger)
+    {
+        _classes = classes;
+        _shared = shared;
+        _timeouts = timeouts;
+        _logger = logger;
+    }
+
+    public int ActivationCount => _activations.Count + _workers.Values.Sum(static p => p.Count);
+
+    public GrainClassMap Classes => _classes;
+
+    /// <summary>Every activation, workers included: a moment's snapshot.</summary>
+    public IEnumerable<ActivationData> Activations => _activations.Values.Concat(_workers.Values.SelectMany(static p => p.Snapshot()));
+
+    public void Deliver(GrainRequest request)
+    {
+        var grainId = request.TargetId;
+        while (true)
+        {
+            if (_activations.TryGetValue(grainId, out var activation))
+            {
+                if (activation.TryEnqueue(request))
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            if (_workers.TryGetValue(grainId, out var pool))
+            {
+                pool.Deliver(request);
+                return;
+            }
+
+            if (_stopping)
+            {
+                CompleteRequest(request, new SiloUnavailableException(
+                    $"Silo {_shared.Silo.SiloAddress} is shutting down and does not activate grain {grainId} for {request}."));
+                return;
+            }
+
+            if (!_classes.TryGet(grainId.Type, out var classInfo))
+            {
+                CompleteRequest(request, new SwarmException(
+                    $"No grain class on silo {_shared.Silo.SiloAddress} implements grain type '{grainId.Type}' (called {request} on {grainId})."));
+                return;
+            }
+
+            if (classInfo.IsStatelessWorker)
+            {
+                _workers.GetOrAdd(grainId, static (id, state) => new StatelessWorkerPool(id, state.classInfo, state.catalog), (classInfo, catalog: this))
+                    .Deliver(request);
+                return;
+            }
+
+            var created = CreateActivation(grainId, classInfo);
+            if (_activations.TryAdd(grainId, created))
+            {
+                // Registered first, then enqueue, then activate: the request waits in the mailbox for OnActivateAsync.
+                created.TryEnqueue(request);
+                created.ScheduleActivation();
+                return;
+            }
+        }
+    }
+
+    internal ActivationData CreateActivation(GrainId grainId, GrainClassInfo classInfo) =>
+        new(grainId, classInfo, this, _shared, Interlocked.Increment(ref _activationNumber));
+
+    /// <summary>
+    /// Ends a request: one-way calls only log a failure; a local caller gets a copy of a mutable result; a response
+    /// sink (filter, timer, remote caller) gets the outcome instead of the caller.
+    /// </summary>
+    public void CompleteRequest(GrainRequest request, Exception? error)
+    {
+        if ((request.Options & InvokeOptions.OneWay) != 0)
+        {
+            if (error is not null)
+            {
+                LogOneWayFailed(_logger, error, request, request.TargetId);
+            }
+
+            CountOutcome(error);
+            return;
+        }
+
+        var sink = request.ResponseSink;
+        if (error is null && (sink is null || sink.NeedsResultCopy))
+        {
+            try
+            {
+                request.CopyResult(_shared.Codecs);
+            }
+            catch (Exception exception)
+            {
+                error = exception;
+            }
+        }
+
+        _timeouts.Untrack(request);
+        request.CancellationRegistration.Dispose();
+        CountOutcome(error);
+        if (sink is not null)
+        {
+            sink.OnResponse(request, error);
+        }
+        else if (error is null)
+        {
+            request.Complete();
+        }
+        else
+        {
+            request.Fail(error);
+        }
+    }
+
+    public void OnActivationFailed(ActivationData activation) => Remove(activation);
+
+    public void OnDeactivated(ActivationData activation, DeactivationReason reason, GrainRequest[] handOver)
+    {
+        Remove(activation);
+        _shared.Instruments.ActivationsDeactivated.Add(1, new KeyValuePair<string, object?>("reason", reason.ReasonCode.ToString()));
+        foreach (var request in handOver)
+        {
+            Deliver(request);
+        }
+    }
+
+    /// <summary>Deactivates everything (silo shutdown); requests arriving from now on fail with <see cref="SiloUnavailableException"/>.</summary>
+    public async Task DeactivateAllAsync(CancellationToken cancellationToken)
+    {
+        _stopping = true;
+        var reason = new DeactivationReason(DeactivationReasonCode.ShuttingDown, "The silo is stopping.");
+        var all = Activations.ToArray();
+        foreach (var activation in all)
+        {
+            activation.StartDeactivation(reason);
+        }
+
+        await Task.WhenAll(all.Select(static a => a.Deactivated)).WaitAsync(cancellationToken);
+    }
+
+    private void Remove(ActivationData activation)
+    {
+        if (activation.ClassInfo.IsStatelessWorker)
+        {
+            if (_workers.TryGetValue(activation.GrainId, out var pool))
+            {
+                pool.Remove(activation);
+            }
+
+            return;
+        }
+
+        _activations.TryRemove(new KeyValuePair<GrainId, ActivationData>(activation.GrainId, activation));
+    }
+
+    private void CountOutcome(Exception? error)
+    {
+        if (error is null)
+        {
+            _shared.Instruments.CallsCompleted.Add(1);
+        }
+        else
+        {
+            _shared.Instruments.CallsFailed.Add(1, new KeyValuePair<string, object?>("exception", error.GetType().Name));
+        }
+    }
+
+    [LoggerMessage(SiloEventIds.OneWayCallFailed, LogLevel.Warning, "One-way call {Request} on grain {GrainId} failed; the caller does not see it")]
+    private static partial void LogOneWayFailed(ILogger logger, Exception exception, GrainRequest request, GrainId grainId);
+}

@@ -1,0 +1,8 @@
+namespace TgeSwarm.Runtime.Catalog;
+
+internal enum LifecycleStep
+{
+    None,
+    Activate,
+    Deactivate,
+}

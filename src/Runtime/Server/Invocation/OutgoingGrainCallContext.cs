@@ -1,0 +1,82 @@
+using TgeSwarm.Runtime.Messaging;
+
+namespace TgeSwarm.Runtime.Invocation;
+
+/// <summary>
+/// Runs the outgoing filters around a call. The call's response is routed here (as the request's response sink)
+/// so filters see, and may change, the result before the caller does; the caller's awaiter completes only when
+/// the whole chain has returned.
+/// </summary>
+internal sealed class OutgoingGrainCallContext(GrainRequest request, IOutgoingGrainCallFilter[] filters, SiloRuntimeClient runtime)
+    : IOutgoingGrainCallContext, IResponseSink
+{
+    private readonly TaskCompletionSource _response = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _next;
+
+    public GrainRequest Request { get; } = request;
+
+    public bool NeedsResultCopy => true;
+
+    public GrainId TargetId => Request.TargetId;
+
+    public GrainId? SourceId => Request.SourceId.IsDefault ? null : Request.SourceId;
+
+    public string InterfaceName => Request.InterfaceName;
+
+    public string MethodName => Request.MethodName;
+
+    public object? Result
+    {
+        get => Request.GetResult();
+        set => Request.SetResult(value);
+    }
+
+    public Task Invoke()
+    {
+        var index = _next++;
+        if (index < filters.Length)
+        {
+            return filters[index].Invoke(this);
+        }
+
+        Request.ResponseSink = this;
+        runtime.Dispatch(Request);
+        return _response.Task;
+    }
+
+    /// <summary>Runs the chain and then releases the caller with its outcome.</summary>
+    public async Task RunAsync()
+    {
+        Exception? error = null;
+        try
+        {
+            await Invoke();
+        }
+        catch (Exception exception)
+        {
+            error = exception;
+        }
+
+        Request.ResponseSink = null;
+        if (error is null)
+        {
+            Request.Complete();
+        }
+        else
+        {
+            Request.Fail(error);
+        }
+    }
+
+    void IResponseSink.OnResponse(GrainRequest request, Exception? exception)
+    {
+        if (exception is null)
+        {
+            _response.TrySetResult();
+        }
+        else
+        {
+            _response.TrySetException(exception);
+        }
+    }
+}

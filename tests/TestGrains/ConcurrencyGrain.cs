@@ -1,0 +1,3 @@
+namespace TgeSwarm.TestGrains;
+
+public sealed class ConcurrencyGrain(TestSignals signals) : ConcurrencyGrainBase(signals), IConcurrencyGrain;

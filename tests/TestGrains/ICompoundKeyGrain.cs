@@ -1,0 +1,6 @@
+namespace TgeSwarm.TestGrains;
+
+public interface ICompoundKeyGrain : IGrainWithIntegerCompoundKey
+{
+    Task<string> GetKeyAsync();
+}

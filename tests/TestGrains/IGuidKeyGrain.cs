@@ -1,0 +1,6 @@
+namespace TgeSwarm.TestGrains;
+
+public interface IGuidKeyGrain : IGrainWithGuidKey
+{
+    Task<Guid> GetKeyAsync();
+}

@@ -1,0 +1,3 @@
+namespace TgeSwarm.TestGrains;
+
+public interface IReentrantConcurrencyGrain : IConcurrencyGrain;

@@ -1,0 +1,4 @@
+namespace TgeSwarm.TestGrains;
+
+[Reentrant]
+public sealed class ReentrantConcurrencyGrain(TestSignals signals) : ConcurrencyGrainBase(signals), IReentrantConcurrencyGrain;
