@@ -252,12 +252,14 @@ while IFS= read -r -d '' trx; do
   skipped=$((skipped + $(attr total "$counters") - $(attr executed "$counters")))
   grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" \
     | sed -n 's/.* testName="\([^"]*\)".*/[test.sh] FAILED: \1/p' || true
-  # A run that was aborted (test host crash, hang, session timeout) may report no failed test at
-  # all: it counts as one failure, so the summary never says "0 failed" about a broken run.
+  # A run that failed without a failed test (test host crash, hang, session timeout, a fixture or
+  # class cleanup that threw) counts as one failure, so the summary never says "0 failed" about it.
   if grep -q '<ResultSummary outcome="\(Failed\|Aborted\|Error\|Timeout\)"' "$trx" \
      && [ "$(attr failed "$counters")" -eq 0 ] && [ "$(attr error "$counters")" -eq 0 ]; then
     failed=$((failed + 1))
-    log "ABORTED: $(grep -o 'The active test run was aborted[^&<]*' "$trx" | head -n 1 || echo "$trx")"
+    log "RUN FAILED without a failing test: $trx"
+    grep -A1 '<RunInfo [^>]*outcome="Error"' "$trx" | sed -n 's/^ *<Text>\(.*\)$/[test.sh]   \1/p' | sed 's#</Text>$##' \
+      | cut -c1-300 | head -n 5 || true
   fi
 done < <(find "$RESULTS" -name '*.trx' -print0)
 
