@@ -37,6 +37,7 @@ internal static class DefaultSiloServices
         services.TryAddSingleton(static sp => new CodecProvider(sp.GetRequiredService<SwarmCodeRegistry>(), new DeferredReferenceRuntime(sp)));
         services.TryAddSingleton<SwarmSerializer>();
         services.TryAddSingleton<LocalSiloDetails>();
+        services.TryAddSingleton<ILocalSiloDetails>(static sp => sp.GetRequiredService<LocalSiloDetails>());
         services.TryAddSingleton<SiloInstruments>();
         services.TryAddSingleton<GrainClassMap>();
         services.TryAddSingleton<ActivationServices>();

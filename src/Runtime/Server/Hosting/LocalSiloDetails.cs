@@ -5,7 +5,7 @@ using TgeSwarm.Runtime.Configuration;
 namespace TgeSwarm.Runtime.Hosting;
 
 /// <summary>This silo's identity, fixed at construction.</summary>
-internal sealed class LocalSiloDetails
+internal sealed class LocalSiloDetails : ILocalSiloDetails
 {
     public LocalSiloDetails(IOptions<SiloOptions> options, TimeProvider timeProvider)
     {

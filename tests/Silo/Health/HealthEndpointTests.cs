@@ -1,0 +1,20 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace TgeSwarm.Silo.Tests.Health;
+
+public sealed class HealthEndpointTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
+{
+    [Fact]
+    public async Task The_embedded_default_silo_is_live_and_ready_once_started()
+    {
+        using var client = factory.CreateClient();
+
+        using var live = await client.GetAsync(new Uri("/health/live", UriKind.Relative));
+        using var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+    }
+}
