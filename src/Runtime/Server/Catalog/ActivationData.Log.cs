@@ -18,6 +18,9 @@ internal sealed partial class ActivationData
     [LoggerMessage(SiloEventIds.MailboxFull, LogLevel.Warning, "Grain {GrainId} refused {Request}: mailbox full ({Queued} queued)")]
     private static partial void LogMailboxFull(ILogger logger, GrainId grainId, GrainRequest request, int queued);
 
+    [LoggerMessage(SiloEventIds.WorkItemFailed, LogLevel.Error, "A work item of grain {GrainId} threw; the activation keeps running")]
+    private static partial void LogWorkItemFailed(ILogger logger, Exception exception, GrainId grainId);
+
     [LoggerMessage(SiloEventIds.DeadlockDetected, LogLevel.Warning, "Deadlock refused: {Request} on grain {GrainId}, call chain {Chain}")]
     private static partial void LogDeadlock(ILogger logger, GrainId grainId, GrainRequest request, string chain);
 }

@@ -102,7 +102,16 @@ internal sealed partial class ActivationData : IThreadPoolWorkItem
         }
         else
         {
-            posted.Callback(posted.State);
+            try
+            {
+                posted.Callback(posted.State);
+            }
+            catch (Exception exception)
+            {
+                // Await continuations handle their own exceptions; anything escaping here is a runtime bug. Log it and
+                // keep the activation's loop alive rather than wedge the grain with its work item marked scheduled.
+                LogWorkItemFailed(_shared.Logger, exception, GrainId);
+            }
         }
 
         // Anything the item itself left behind (a continuation after this point, a cleared turn) is picked up by the loop.

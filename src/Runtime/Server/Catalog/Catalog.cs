@@ -53,6 +53,8 @@ internal sealed partial class Catalog
                     return;
                 }
 
+                // It is leaving: take it out of the map now rather than spin until it removes itself.
+                Remove(activation);
                 continue;
             }
 

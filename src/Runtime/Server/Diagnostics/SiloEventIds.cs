@@ -23,4 +23,5 @@ internal static class SiloEventIds
     public const int CollectorFailed = 210;
     public const int CollectorStopped = 211;
     public const int TimeoutSweepStopped = 212;
+    public const int WorkItemFailed = 213;
 }
