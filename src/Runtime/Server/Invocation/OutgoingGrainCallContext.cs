@@ -8,32 +8,14 @@ namespace TgeSwarm.Runtime.Invocation;
 /// the whole chain has returned.
 /// </summary>
 internal sealed class OutgoingGrainCallContext(GrainRequest request, IOutgoingGrainCallFilter[] filters, SiloRuntimeClient runtime)
-    : IOutgoingGrainCallContext, IResponseSink
+    : GrainCallContext(request), IOutgoingGrainCallContext, IResponseSink
 {
     private readonly TaskCompletionSource _response = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int _next;
-
-    public GrainRequest Request { get; } = request;
 
     public bool NeedsResultCopy => true;
 
-    public GrainId TargetId => Request.TargetId;
-
-    public GrainId? SourceId => Request.SourceId.IsDefault ? null : Request.SourceId;
-
-    public string InterfaceName => Request.InterfaceName;
-
-    public string MethodName => Request.MethodName;
-
-    public object? Result
+    protected override Task InvokeStep(int index)
     {
-        get => Request.GetResult();
-        set => Request.SetResult(value);
-    }
-
-    public Task Invoke()
-    {
-        var index = _next++;
         if (index < filters.Length)
         {
             return filters[index].Invoke(this);
