@@ -1,0 +1,200 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+using TgeSwarm.Bench.Grains;
+using TgeSwarm.Bench.Harness;
+using TgeSwarm.Runtime.Hosting;
+using TgeSwarm.Runtime.Testing;
+
+namespace TgeSwarm.Bench.Benchmarks;
+
+/// <summary>
+/// Figure 4: grain state writes per second through <c>AddPostgresGrainStorage</c> (each call replaces the state and
+/// calls <c>WriteStateAsync</c>; the provider's default JSON format), beside raw Npgsql doing the same versioned
+/// upsert of the same JSON payload into the same table, at the same concurrency, each writer on its own row.
+/// Runs only when <c>TGESWARM_TEST_POSTGRES</c> holds a connection string; rows it wrote are deleted afterwards.
+/// </summary>
+internal static class PostgresBenchmark
+{
+    private const int Writers = 16;
+    private const int PayloadChars = 256;
+
+    // A versioned upsert: insert version 1, or bump the version of the row still at the version this writer holds,
+    // which is the optimistic-concurrency write a grain storage provider has to make.
+    private const string RawUpsert =
+        "INSERT INTO grain_storage AS g (service_id, grain_type, grain_key, state_name, payload_json, version, modified_at) " +
+        "VALUES ($1, $2, $3, $4, $5, 1, now()) " +
+        "ON CONFLICT (service_id, grain_type, grain_key, state_name) DO UPDATE " +
+        "SET payload_json = EXCLUDED.payload_json, version = g.version + 1, modified_at = now() " +
+        "WHERE g.version = $6 RETURNING version";
+
+    public static async Task RunAsync(BenchOptions options)
+    {
+        var connectionString = Environment.GetEnvironmentVariable("TGESWARM_TEST_POSTGRES");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            Console.Error.WriteLine("postgres: skipped: TGESWARM_TEST_POSTGRES is not set (an Npgsql connection string, e.g. "
+                + "Host=127.0.0.1;Port=5433;Username=swarm;Password=swarm;Database=swarm_test)");
+            Report.Figure("postgres.skipped", 1, "flag");
+            return;
+        }
+
+        var payload = new string('x', PayloadChars);
+        var grainServiceId = $"bench-grain-{Guid.NewGuid():N}";
+        var rawServiceId = $"bench-raw-{Guid.NewGuid():N}";
+        var pooledServiceId = $"bench-pooled-{Guid.NewGuid():N}";
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        try
+        {
+            var builder = new TestClusterBuilder();
+            builder.Options.ServiceId = grainServiceId;
+            builder.ConfigureSilo(silo => silo.AddMemoryGrainStorage("store").AddPostgresGrainStorage("pg", connectionString));
+            var cluster = builder.Build();
+            await cluster.DeployAsync();
+            double grainPerSecond;
+            try
+            {
+                var grains = Enumerable.Range(0, Writers).Select(i => cluster.Client.GetGrain<IWriterGrain>(i)).ToArray();
+                await RunWritersAsync(options.WarmUp, (writer, sequence) => grains[writer].WriteAsync(sequence, payload));
+                grainPerSecond = await RunWritersAsync(options.Measure, (writer, sequence) => grains[writer].WriteAsync(sequence, payload));
+            }
+            finally
+            {
+                await cluster.DisposeAsync();
+            }
+
+            var raw = new RawWriter[Writers];
+            for (var i = 0; i < Writers; i++)
+            {
+                raw[i] = await RawWriter.OpenAsync(dataSource, rawServiceId, i);
+            }
+
+            double rawPerSecond;
+            try
+            {
+                await RunWritersAsync(options.WarmUp, (writer, sequence) => raw[writer].WriteAsync(sequence, payload));
+                rawPerSecond = await RunWritersAsync(options.Measure, (writer, sequence) => raw[writer].WriteAsync(sequence, payload));
+            }
+            finally
+            {
+                foreach (var writer in raw)
+                {
+                    await writer.DisposeAsync();
+                }
+            }
+
+            // A second, plainer baseline: the same upsert as a fresh unprepared command on a pooled connection per
+            // write, which is how the provider issues its statements; it splits the gap into "how" and "how much".
+            var versions = new long[Writers];
+            await RunWritersAsync(options.WarmUp, (writer, sequence) => PooledWriteAsync(dataSource, pooledServiceId, writer, sequence, payload, versions));
+            var pooledPerSecond = await RunWritersAsync(options.Measure, (writer, sequence) => PooledWriteAsync(dataSource, pooledServiceId, writer, sequence, payload, versions));
+
+            Report.Figure("postgres.writes_per_s", grainPerSecond, "writes/s");
+            Report.Figure("postgres.baseline_npgsql.writes_per_s", rawPerSecond, "writes/s");
+            Report.Ratio("postgres.ratio_to_baseline", grainPerSecond, rawPerSecond);
+            Report.Figure("postgres.baseline_npgsql_pooled.writes_per_s", pooledPerSecond, "writes/s");
+            Report.Ratio("postgres.ratio_to_baseline_pooled", grainPerSecond, pooledPerSecond);
+        }
+        finally
+        {
+            await using var cleanup = dataSource.CreateCommand("DELETE FROM grain_storage WHERE service_id = ANY($1)");
+            cleanup.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [grainServiceId, rawServiceId, pooledServiceId] });
+            await cleanup.ExecuteNonQueryAsync();
+        }
+    }
+
+    /// <summary><see cref="Writers"/> concurrent writers, each writing its own row in a loop until the time is up.</summary>
+    private static async Task<double> RunWritersAsync(TimeSpan duration, Func<int, long, Task<long>> write)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var started = Stopwatch.GetTimestamp();
+        var writers = new Task<long>[Writers];
+        for (var w = 0; w < Writers; w++)
+        {
+            var writer = w;
+            writers[w] = Task.Run(async () =>
+            {
+                long written = 0;
+                while (written < 10_000_000 && Stopwatch.GetTimestamp() < deadline)
+                {
+                    await write(writer, written);
+                    written++;
+                }
+
+                return written;
+            });
+        }
+
+        var counts = await Task.WhenAll(writers);
+        return counts.Sum() / Stopwatch.GetElapsedTime(started).TotalSeconds;
+    }
+
+    private static async Task<long> PooledWriteAsync(NpgsqlDataSource dataSource, string serviceId, int writer, long sequence, string payload, long[] versions)
+    {
+        await using var command = dataSource.CreateCommand(RawUpsert);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = serviceId });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = "benchraw" });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = writer.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = "state" });
+        command.Parameters.Add(new NpgsqlParameter<string>
+        {
+            NpgsqlDbType = NpgsqlDbType.Jsonb,
+            TypedValue = JsonSerializer.Serialize(new WriterState { Sequence = sequence, Payload = payload }, BenchJsonContext.Default.WriterState),
+        });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = versions[writer] });
+        versions[writer] = await command.ExecuteScalarAsync() is long version
+            ? version
+            : throw new InvalidOperationException("The pooled upsert lost its row's version.");
+        return sequence;
+    }
+
+    /// <summary>One writer's open connection and prepared upsert; it tracks its row's version as a grain tracks its ETag.</summary>
+    private sealed class RawWriter : IAsyncDisposable
+    {
+        private readonly NpgsqlConnection _connection;
+        private readonly NpgsqlCommand _command;
+        private readonly NpgsqlParameter<string> _json;
+        private readonly NpgsqlParameter<long> _version;
+
+        private RawWriter(NpgsqlConnection connection, string serviceId, int key)
+        {
+            _connection = connection;
+            _command = new NpgsqlCommand(RawUpsert, connection);
+            _command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = serviceId });
+            _command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = "benchraw" });
+            _command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            _command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = "state" });
+            _json = new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Jsonb, TypedValue = "{}" };
+            _command.Parameters.Add(_json);
+            _version = new NpgsqlParameter<long> { TypedValue = 0 };
+            _command.Parameters.Add(_version);
+        }
+
+        public static async Task<RawWriter> OpenAsync(NpgsqlDataSource dataSource, string serviceId, int key)
+        {
+            var connection = await dataSource.OpenConnectionAsync();
+            var writer = new RawWriter(connection, serviceId, key);
+            await writer._command.PrepareAsync();
+            return writer;
+        }
+
+        public async Task<long> WriteAsync(long sequence, string payload)
+        {
+            _json.TypedValue = JsonSerializer.Serialize(new WriterState { Sequence = sequence, Payload = payload }, BenchJsonContext.Default.WriterState);
+            if (await _command.ExecuteScalarAsync() is not long version)
+            {
+                throw new InvalidOperationException("The raw upsert lost its row's version.");
+            }
+
+            _version.TypedValue = version;
+            return sequence;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _command.DisposeAsync();
+            await _connection.DisposeAsync();
+        }
+    }
+}

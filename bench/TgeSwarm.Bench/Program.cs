@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using TgeSwarm.Bench.Benchmarks;
+using TgeSwarm.Bench.Harness;
+
+// dotnet run -c Release --project bench/TgeSwarm.Bench -- [--quick] [--alloc-profile] [local_call] [serializer] [activations] [postgres]
+// Figures go to stdout as "BENCH <name> <value> <unit>"; notes and reasons go to stderr.
+var all = new[] { "serializer", "local_call", "activations", "postgres" };
+var quick = args.Contains("--quick", StringComparer.Ordinal);
+var allocProfile = args.Contains("--alloc-profile", StringComparer.Ordinal);
+var unknown = args.Where(a => a.StartsWith('-') && a is not "--quick" and not "--alloc-profile").ToArray();
+var names = args.Where(a => !a.StartsWith('-')).ToArray();
+var bad = names.Except(all, StringComparer.Ordinal).ToArray();
+if (unknown.Length > 0 || bad.Length > 0)
+{
+    Console.Error.WriteLine($"unknown argument(s): {string.Join(' ', unknown.Concat(bad))}");
+    Console.Error.WriteLine($"usage: TgeSwarm.Bench [--quick] [--alloc-profile] [{string.Join("] [", all)}]   (none: all)");
+    return 2;
+}
+
+var selected = names.Length == 0 ? all : all.Where(names.Contains).ToArray();
+var options = new BenchOptions { Quick = quick, AllocProfile = allocProfile };
+Report.Note($"{RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} cores, "
+    + $"server GC {System.Runtime.GCSettings.IsServerGC}, {(quick ? "quick" : "full")} run: {string.Join(' ', selected)}");
+var started = Stopwatch.GetTimestamp();
+foreach (var name in selected)
+{
+    var one = Stopwatch.GetTimestamp();
+    switch (name)
+    {
+        case "serializer":
+            SerializerBenchmark.Run(options);
+            break;
+        case "local_call":
+            await LocalCallBenchmark.RunAsync(options);
+            break;
+        case "activations":
+            await ActivationBenchmark.RunAsync(options);
+            break;
+        case "postgres":
+            await PostgresBenchmark.RunAsync(options);
+            break;
+    }
+
+    Report.Note($"{name} took {Stopwatch.GetElapsedTime(one).TotalSeconds:0.0} s");
+}
+
+Report.Note($"total {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s");
+return 0;
