@@ -94,8 +94,15 @@ internal sealed partial class ActivationData
             return head;
         }
 
-        // The head must wait; a request further back may still interleave (a reentrant call chain coming back here
-        // must not queue behind a request that waits on that very chain). Rare, so a rebuild of the queue is fine.
+        return DequeueInterleavingLocked();
+    }
+
+    /// <summary>
+    /// The head must wait; a request further back may still interleave (a reentrant call chain coming back here must
+    /// not queue behind a request that waits on that very chain). Rare, so rebuilding the queue is fine.
+    /// </summary>
+    private GrainRequest? DequeueInterleavingLocked()
+    {
         GrainRequest? found = null;
         foreach (var candidate in _mailbox)
         {
@@ -106,18 +113,19 @@ internal sealed partial class ActivationData
             }
         }
 
-        if (found is not null)
+        if (found is null)
         {
-            var rest = _mailbox.Where(r => !ReferenceEquals(r, found)).ToArray();
-            _mailbox.Clear();
-            foreach (var r in rest)
-            {
-                _mailbox.Enqueue(r);
-            }
-
-            _running.Add(found);
+            return null;
         }
 
+        var rest = _mailbox.Where(r => !ReferenceEquals(r, found)).ToArray();
+        _mailbox.Clear();
+        foreach (var r in rest)
+        {
+            _mailbox.Enqueue(r);
+        }
+
+        _running.Add(found);
         return found;
     }
 

@@ -33,11 +33,14 @@ internal sealed partial class ActivationData
         }
         else
         {
-            // Captures this activation's synchronization context, so the finish runs as one of its work items.
-            var awaiter = pending.GetAwaiter();
-            awaiter.UnsafeOnCompleted(() => FinishRequest(request, pending));
+            FinishLater(request, pending);
         }
     }
+
+    // Apart from StartRequest so the closure is allocated only for turns that really await, not for every request.
+    private void FinishLater(GrainRequest request, ValueTask pending) =>
+        // Captures this activation's synchronization context, so the finish runs as one of its work items.
+        pending.GetAwaiter().UnsafeOnCompleted(() => FinishRequest(request, pending));
 
     private void FinishRequest(GrainRequest request, ValueTask pending)
     {
