@@ -18,11 +18,7 @@ internal static class ActivationBenchmark
 
     public static async Task RunAsync(BenchOptions options)
     {
-        var builder = new TestClusterBuilder();
-        // Every grain class of this assembly is loaded, so the storage of the PostgreSQL figure needs a name here too.
-        builder.ConfigureSilo(static silo => silo.AddMemoryGrainStorage("store").AddMemoryGrainStorage("pg"));
-        var cluster = builder.Build();
-        await cluster.DeployAsync();
+        var cluster = await MemoryCluster.StartAsync();
         try
         {
             var client = cluster.Client;
