@@ -1,0 +1,7 @@
+namespace TgeSwarm.Runtime.Messaging;
+
+internal enum MessageKind : byte
+{
+    Request = 1,
+    Response = 2,
+}
