@@ -1,17 +1,19 @@
-using TgeSwarm.Runtime.Hosting;
+using TgeSwarm.Silo.Configuration;
 using TgeSwarm.Silo.Health;
+using TgeSwarm.Silo.Probe;
 
-// The embedded default: one silo, in-process membership and memory storage, no outside services.
+// One binary, two shapes (the Swarm section decides): the embedded default, one silo with in-process membership and
+// memory storage and no outside services; or a cluster member with membership and grain state in PostgreSQL.
 var builder = WebApplication.CreateBuilder(args);
-builder.UseSwarmSilo(silo =>
-{
-    silo.UseLocalhostClustering();
-    silo.AddMemoryGrainStorage();
-});
+builder.UseDefaultUrlsUnlessConfigured();
+builder.UseConfiguredSwarmSilo();
+builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: [HealthEndpoints.ReadyTag]);
 
 var app = builder.Build();
+app.UseExceptionHandler();
 app.MapSwarmHealth();
+app.MapProbe();
 app.Run();
 
 /// <summary>The silo host's entry point; public so API tests can start it with WebApplicationFactory.</summary>

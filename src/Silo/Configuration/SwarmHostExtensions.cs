@@ -1,0 +1,76 @@
+using Microsoft.Extensions.Options;
+using TgeSwarm.Grains.Probe;
+using TgeSwarm.Runtime;
+using TgeSwarm.Runtime.Configuration;
+using TgeSwarm.Runtime.Hosting;
+
+namespace TgeSwarm.Silo.Configuration;
+
+internal static class SwarmHostExtensions
+{
+    /// <summary>
+    /// Makes the host a silo as the <c>Swarm</c> section says. The section is read here, while the host is composed,
+    /// because it decides which providers are registered at all; it is validated on the spot for the same reason,
+    /// so a bad setting stops the process before anything listens.
+    /// </summary>
+    public static SwarmHostOptions UseConfiguredSwarmSilo(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(SwarmHostOptions.SectionName).Get<SwarmHostOptions>() ?? new SwarmHostOptions();
+        var validation = new SwarmHostOptionsValidator().Validate(Options.DefaultName, options);
+        if (validation.Failed)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(SwarmHostOptions), validation.Failures);
+        }
+
+        builder.UseSwarmSilo(silo =>
+        {
+            if (options.IsClusterMember)
+            {
+                AddClusterProviders(silo, options.Postgres!);
+            }
+            else
+            {
+                silo.UseLocalhostClustering(options.SiloPort);
+                silo.AddMemoryGrainStorage(PersistentStateAttribute.DefaultStorageName);
+            }
+
+            // After the clustering call, so these settings win over its defaults.
+            silo.Configure<SiloOptions>(siloOptions => Apply(options, siloOptions));
+            silo.Configure<ClusterOptions>(cluster => Apply(options, cluster));
+
+            // The host never names a grain class, so the entry assembly's references do not reach the grains.
+            silo.AddGrainAssembly(typeof(ProbeCounterGrain).Assembly);
+        });
+        return options;
+    }
+
+    private static void AddClusterProviders(ISiloBuilder silo, string connectionString)
+    {
+        silo.UseLocalhostClustering();
+        silo.AddPostgresGrainStorage(PersistentStateAttribute.DefaultStorageName, connectionString);
+    }
+
+    private static void Apply(SwarmHostOptions options, SiloOptions silo)
+    {
+        if (options.SiloName is not null)
+        {
+            silo.SiloName = options.SiloName;
+        }
+
+        silo.SiloPort = options.SiloPort;
+        silo.AdvertisedAddress = options.AdvertisedAddress;
+    }
+
+    private static void Apply(SwarmHostOptions options, ClusterOptions cluster)
+    {
+        if (options.ClusterId is not null)
+        {
+            cluster.ClusterId = options.ClusterId;
+        }
+
+        if (options.ServiceId is not null)
+        {
+            cluster.ServiceId = options.ServiceId;
+        }
+    }
+}
