@@ -1,0 +1,80 @@
+using System.Buffers;
+using System.Net.Sockets;
+
+namespace TgeSwarm.Runtime.Networking;
+
+internal sealed partial class Connection
+{
+    private long _framesReceived;
+
+    /// <summary>Frames received and handed to the handler so far.</summary>
+    public long FramesReceived => Volatile.Read(ref _framesReceived);
+
+    private async Task ReceiveLoopAsync()
+    {
+        var closing = _closing.Token;
+        var maxFrameSize = _services.Options.MaxFrameSize;
+        try
+        {
+            while (true)
+            {
+                var result = await _input.ReadAsync(closing);
+                var buffer = result.Buffer;
+                var frames = 0;
+                long bytes = 0;
+                try
+                {
+                    while (FrameReader.TryRead(ref buffer, maxFrameSize, out var frame))
+                    {
+                        frames++;
+                        bytes += FrameBuffer.PrefixLength + frame.Length;
+                        _handler.OnFrame(this, frame);
+                    }
+                }
+                finally
+                {
+                    CountReceived(frames, bytes);
+                }
+
+                var partial = !buffer.IsEmpty;
+                _input.AdvanceTo(buffer.Start, buffer.End);
+                if (result.IsCompleted)
+                {
+                    BeginClose(partial ? new IOException($"{this} closed the connection in the middle of a frame.") : null);
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (closing.IsCancellationRequested)
+        {
+            // Closing from this side.
+        }
+        catch (FrameTooLargeException ex)
+        {
+            LogIncomingFrameTooLarge(_logger, this, ex.Message);
+            BeginClose(ex);
+        }
+        catch (Exception ex) when (ex is SocketException or IOException or ObjectDisposedException)
+        {
+            BeginClose(ex);
+        }
+        catch (Exception ex)
+        {
+            // The handler's OnFrame threw: the owner's bug, so the connection closes with it and OnClosed reports it.
+            LogHandlerFailed(_logger, PeerIdentity, ex);
+            BeginClose(ex);
+        }
+    }
+
+    private void CountReceived(int frames, long bytes)
+    {
+        if (frames == 0)
+        {
+            return;
+        }
+
+        Volatile.Write(ref _framesReceived, _framesReceived + frames);
+        _services.Instruments.FramesReceived.Add(frames);
+        _services.Instruments.BytesReceived.Add(bytes);
+    }
+}
