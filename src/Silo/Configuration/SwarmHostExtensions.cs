@@ -37,6 +37,10 @@ internal static class SwarmHostExtensions
             // After the clustering call, so these settings win over its defaults.
             silo.Configure<SiloOptions>(siloOptions => Apply(options, siloOptions));
             silo.Configure<ClusterOptions>(cluster => Apply(options, cluster));
+            if (options.ClusterSecret is not null)
+            {
+                silo.Configure<ConnectionOptions>(connection => connection.ClusterSecret = options.ClusterSecret);
+            }
 
             // The host never names a grain class, so the entry assembly's references do not reach the grains.
             silo.AddGrainAssembly(typeof(ProbeCounterGrain).Assembly);

@@ -17,7 +17,8 @@ public sealed class SwarmSectionTests
             .UseSetting("Swarm:SiloPort", "0")
             .UseSetting("Swarm:AdvertisedAddress", "127.0.0.2")
             .UseSetting("Swarm:ClusterId", "cluster-from-config")
-            .UseSetting("Swarm:ServiceId", "service-from-config"));
+            .UseSetting("Swarm:ServiceId", "service-from-config")
+            .UseSetting("Swarm:ClusterSecret", "a-secret-of-24-characters"));
         var services = factory.Services;
 
         var silo = services.GetRequiredService<IOptions<SiloOptions>>().Value;
@@ -25,6 +26,7 @@ public sealed class SwarmSectionTests
 
         Assert.Equal(("configured-silo", 0, "127.0.0.2"), (silo.SiloName, silo.SiloPort, silo.AdvertisedAddress));
         Assert.Equal(("cluster-from-config", "service-from-config"), (cluster.ClusterId, cluster.ServiceId));
+        Assert.Equal("a-secret-of-24-characters", services.GetRequiredService<IOptions<ConnectionOptions>>().Value.ClusterSecret);
         Assert.Equal("configured-silo", services.GetRequiredService<ILocalSiloDetails>().Name);
     }
 
@@ -39,6 +41,7 @@ public sealed class SwarmSectionTests
         Assert.Equal(new SiloOptions().SiloName, silo.SiloName);
         Assert.Equal("127.0.0.1", silo.AdvertisedAddress);
         Assert.Equal((ClusterOptions.DefaultClusterId, ClusterOptions.DefaultServiceId), (cluster.ClusterId, cluster.ServiceId));
+        Assert.Null(factory.Services.GetRequiredService<IOptions<ConnectionOptions>>().Value.ClusterSecret);
     }
 
     [Fact]
