@@ -15,4 +15,12 @@ internal static class PostgresEventIds
 
     // Grain storage: 7020-7039.
     public const int GrainStorageConflict = 7020;
+
+    // Membership: 7040-7079.
+    public const int MembershipListenFailed = 7040;
+    public const int MembershipListenResumed = 7041;
+    public const int MembershipInsertRefused = 7042;
+    public const int MembershipUpdateRefused = 7043;
+    public const int MembershipDefunctDeleted = 7044;
+    public const int MembershipAllDeleted = 7045;
 }

@@ -28,12 +28,21 @@ public interface IMembershipTable
     /// </summary>
     Task<bool> UpdateRowAsync(MembershipEntry entry, string etag, TableVersion version, CancellationToken cancellationToken);
 
-    /// <summary>Writes only <c>entry.IAmAliveTime</c>; neither the row's etag nor the table version changes.</summary>
+    /// <summary>
+    /// Writes only <c>entry.IAmAliveTime</c>; neither the row's etag nor the table version changes. Does nothing when
+    /// the row does not exist.
+    /// </summary>
     Task UpdateIAmAliveAsync(MembershipEntry entry, CancellationToken cancellationToken);
 
-    /// <summary>Deletes rows of dead silos whose IAmAlive is older than <paramref name="before"/>; returns how many.</summary>
+    /// <summary>
+    /// Deletes rows of dead silos whose IAmAlive is older than <paramref name="before"/>; returns how many. Deleting any
+    /// moves the table version on by one (so a writer holding the old version is refused); deleting none changes nothing.
+    /// </summary>
     Task<int> CleanupDefunctSiloEntriesAsync(DateTimeOffset before, CancellationToken cancellationToken);
 
-    /// <summary>Deletes every row of this cluster (tests, decommissioning).</summary>
+    /// <summary>
+    /// Deletes every row of this cluster (tests, decommissioning). The table version moves on by one rather than back
+    /// to 0, so the version never decreases.
+    /// </summary>
     Task DeleteMembershipTableEntriesAsync(CancellationToken cancellationToken);
 }
