@@ -11,8 +11,7 @@ public sealed class TestClusterBuilder
 
     public TestClusterBuilder(int initialSilosCount = 1)
     {
-        // Until silos talk to each other over the network, a cluster is one silo: refusing more beats a fake cluster.
-        ArgumentOutOfRangeException.ThrowIfNotEqual(initialSilosCount, 1);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(initialSilosCount);
         Options.InitialSilosCount = initialSilosCount;
     }
 

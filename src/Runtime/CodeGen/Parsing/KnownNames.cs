@@ -15,6 +15,8 @@ internal static class KnownNames
     public const string Grain = "TgeSwarm.Runtime.IGrain";
     public const string GrainBase = "TgeSwarm.Runtime.Grain";
     public const string GrainId = "TgeSwarm.Runtime.GrainId";
+
+    public const string SiloAddress = "TgeSwarm.Runtime.SiloAddress";
     public const string VoidResult = "TgeSwarm.Runtime.Invocation.VoidResult";
     public const string CancellationToken = "System.Threading.CancellationToken";
 

@@ -12,6 +12,7 @@ internal static class TypeSupport
     private static readonly string[] ScalarTypes =
     [
         "System.Guid", "System.DateTime", "System.DateTimeOffset", "System.TimeSpan", KnownNames.GrainId, KnownNames.VoidResult,
+        KnownNames.SiloAddress,
     ];
 
     private static readonly string[] CollectionTypes =

@@ -28,6 +28,24 @@ public abstract class GrainRequest
     /// <summary>The caller's cancellation registration, disposed when the request ends.</summary>
     internal CancellationTokenRegistration CancellationRegistration;
 
+    /// <summary>The correlation id while the request waits for a response from another process, else 0.</summary>
+    internal long MessageId;
+
+    /// <summary>The silo the request was sent to while it waits for that silo's response, else null.</summary>
+    internal SiloAddress? TargetSilo;
+
+    /// <summary>How many times silos have passed the request on (stale routes); bounded.</summary>
+    internal byte ForwardCount;
+
+    /// <summary>
+    /// Whether the arguments are already this request's own (read from the wire, or copied once), so local delivery
+    /// must not copy them again.
+    /// </summary>
+    internal bool ArgumentsArePrivate;
+
+    /// <summary>Whether the request arrived from another process (so sending it on is a forward, and bounded).</summary>
+    internal bool ArrivedFromRemote;
+
     /// <summary>Stable id of the interface method, the key of the request factory on the receiving side.</summary>
     public abstract uint MethodId { get; }
 

@@ -54,6 +54,9 @@ internal sealed class Message
     /// <summary>Responses: the silo whose activation answered, so the caller can cache where the grain lives.</summary>
     public SiloAddress? ActivationSilo;
 
+    /// <summary>The serialized frame payload, made on the sender's thread and released once written to the connection.</summary>
+    public PooledBuffer? Payload;
+
     public bool IsOneWay => (Flags & MessageFlags.OneWay) != 0;
 
     public override string ToString() => Kind == MessageKind.Request

@@ -17,7 +17,7 @@ internal static class TypeAliases
         [typeof(ushort)] = "ushort", [typeof(int)] = "int", [typeof(uint)] = "uint", [typeof(long)] = "long",
         [typeof(ulong)] = "ulong", [typeof(float)] = "float", [typeof(double)] = "double", [typeof(decimal)] = "decimal",
         [typeof(char)] = "char", [typeof(string)] = "string", [typeof(Guid)] = "guid", [typeof(DateTime)] = "datetime",
-        [typeof(DateTimeOffset)] = "datetimeoffset", [typeof(TimeSpan)] = "timespan", [typeof(GrainId)] = "grainid",
+        [typeof(DateTimeOffset)] = "datetimeoffset", [typeof(TimeSpan)] = "timespan", [typeof(GrainId)] = "grainid", [typeof(SiloAddress)] = "siloaddress",
         [typeof(VoidResult)] = "void", [typeof(object)] = "object", [typeof(Exception)] = "exception",
         [typeof(List<>)] = "list", [typeof(HashSet<>)] = "set", [typeof(Dictionary<,>)] = "dict",
         [typeof(KeyValuePair<,>)] = "kvp", [typeof(ValueTuple<>)] = "tuple", [typeof(ValueTuple<,>)] = "tuple",

@@ -8,6 +8,7 @@ internal sealed partial class ActivationData
 {
     private bool _activationStarted;
     private bool _deactivationStarted;
+    private bool _registered;
     private DeactivationReason? _deactivateAfterActivation;
 
     /// <summary>
@@ -89,10 +90,31 @@ internal sealed partial class ActivationData
     private async Task ActivateAsync()
     {
         Exception? failure = null;
-        var phase = "constructing the grain";
+        var phase = "registering in the grain directory";
         using var timeout = new CancellationTokenSource(_shared.Collection.ActivationTimeout, _shared.TimeProvider);
         try
         {
+            if (!ClassInfo.IsStatelessWorker && !ClassInfo.IsSystemTarget)
+            {
+                // Register before anything else: a loser must never construct the grain, load state or run user code.
+                var winner = await _shared.Directory.RegisterAsync(Address, 0, timeout.Token);
+                if (!winner.Equals(Address) && _catalog.IsStaleLocalEntry(winner))
+                {
+                    // An earlier activation here failed or left without unregistering: its entry is not a rival.
+                    await _shared.Directory.UnregisterAsync(winner, 0, timeout.Token);
+                    winner = await _shared.Directory.RegisterAsync(Address, 0, timeout.Token);
+                }
+
+                if (!winner.Equals(Address))
+                {
+                    StandDown(winner);
+                    return;
+                }
+
+                _registered = true;
+            }
+
+            phase = "constructing the grain";
             var states = new IActivationState[ClassInfo.States.Count];
             for (var i = 0; i < states.Length; i++)
             {
@@ -148,6 +170,11 @@ internal sealed partial class ActivationData
 
         DisposeTimers();
         LogActivationFailed(_shared.Logger, failure, GrainId);
+        if (_registered)
+        {
+            await UnregisterAsync();
+        }
+
         _shared.Instruments.ActivationsFailed.Add(1);
         _catalog.OnActivationFailed(this);
         foreach (var request in failed)
@@ -188,6 +215,12 @@ internal sealed partial class ActivationData
             abandoned = [.. _running];
         }
 
+        if (_registered)
+        {
+            // Before the hand-over, so the next activation registers afresh instead of finding this one.
+            await UnregisterAsync();
+        }
+
         _catalog.OnDeactivated(this, reason, handOver);
         foreach (var request in abandoned)
         {
@@ -196,6 +229,36 @@ internal sealed partial class ActivationData
         }
 
         _deactivated.TrySetResult();
+    }
+
+    /// <summary>Lost the registration: leave without running anything and send queued calls to the winner.</summary>
+    private void StandDown(Directory.GrainAddress winner)
+    {
+        GrainRequest[] queued;
+        lock (_lock)
+        {
+            _state = ActivationState.Invalid;
+            _lifecycleStepRunning = false;
+            queued = [.. _mailbox];
+            _mailbox.Clear();
+        }
+
+        _catalog.OnDuplicate(this, winner, queued);
+        _deactivated.TrySetResult();
+    }
+
+    private async Task UnregisterAsync()
+    {
+        using var timeout = new CancellationTokenSource(_shared.Collection.DeactivationTimeout, _shared.TimeProvider);
+        try
+        {
+            await _shared.Directory.UnregisterAsync(Address, 0, timeout.Token);
+        }
+        catch (OperationCanceledException exception)
+        {
+            // A stale entry is harmless: the next registration checks whether its silo still hosts it.
+            LogUnregisterTimedOut(_shared.Logger, exception, GrainId);
+        }
     }
 
     private void DisposeTimers()

@@ -23,4 +23,7 @@ internal sealed partial class ActivationData
 
     [LoggerMessage(SiloEventIds.DeadlockDetected, LogLevel.Warning, "Deadlock refused: {Request} on grain {GrainId}, call chain {Chain}")]
     private static partial void LogDeadlock(ILogger logger, GrainId grainId, GrainRequest request, string chain);
+
+    [LoggerMessage(SiloEventIds.DirectoryUnregisterFailed, LogLevel.Debug, "Unregistering grain {GrainId} from the directory timed out; the stale entry is replaced on its next activation")]
+    private static partial void LogUnregisterTimedOut(ILogger logger, Exception exception, GrainId grainId);
 }

@@ -59,6 +59,9 @@ internal sealed partial class ActivationData : IGrainContext
 
     public string RuntimeIdentity => _shared.Silo.SiloAddress.ToString();
 
+    /// <summary>This activation's entry in the grain directory.</summary>
+    public Directory.GrainAddress Address => field ??= new(GrainId, _shared.Silo.SiloAddress, _number);
+
     public string ActivationIdentity => $"[Activation: {_shared.Silo.SiloAddress}/{GrainId}@{_number}]";
 
     public IGrainFactory GrainFactory => _shared.GrainFactory;

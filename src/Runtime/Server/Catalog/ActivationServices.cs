@@ -18,8 +18,11 @@ internal sealed class ActivationServices(
     IEnumerable<IIncomingGrainCallFilter> incomingFilters,
     IOptions<SiloMessagingOptions> messagingOptions,
     IOptions<GrainCollectionOptions> collectionOptions,
+    Directory.GrainDirectory directory,
     ILoggerFactory loggerFactory)
 {
+    public Directory.GrainDirectory Directory { get; } = directory;
+
     public IServiceProvider Services => services;
 
     // Resolved on first use: the grain factory sends through the runtime client, which needs the catalog, which needs this.

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TgeSwarm.Runtime.Diagnostics;
+using TgeSwarm.Runtime.Directory;
 using TgeSwarm.Runtime.Invocation;
 using TgeSwarm.Runtime.Messaging;
 
@@ -22,17 +24,34 @@ internal sealed partial class Catalog
     private readonly GrainClassMap _classes;
     private readonly ActivationServices _shared;
     private readonly ResponseTimeoutMonitor _timeouts;
+    private readonly OutstandingCalls _outstanding;
     private readonly ILogger<Catalog> _logger;
     private long _activationNumber;
     private volatile bool _stopping;
 
-    public Catalog(GrainClassMap classes, ActivationServices shared, ResponseTimeoutMonitor timeouts, ILogger<Catalog> logger)
+    public Catalog(GrainClassMap classes, ActivationServices shared, ResponseTimeoutMonitor timeouts, OutstandingCalls outstanding, ILogger<Catalog> logger)
     {
         _classes = classes;
         _shared = shared;
         _timeouts = timeouts;
+        _outstanding = outstanding;
         _logger = logger;
     }
+
+    /// <summary>Whether the silo is stopping: new activations go to other silos, and queued calls follow them.</summary>
+    public bool IsStopping => _stopping;
+
+    // Resolved on first use: the router needs the catalog.
+    private MessageRouter Router => field ??= _shared.Services.GetRequiredService<MessageRouter>();
+
+    /// <summary>Whether <paramref name="entry"/> names an activation of this silo that no longer exists.</summary>
+    public bool IsStaleLocalEntry(GrainAddress entry) =>
+        entry.SiloAddress.Equals(_shared.Silo.SiloAddress)
+        && !(_activations.TryGetValue(entry.GrainId, out var current) && current.Address.Equals(entry) && current.State != ActivationState.Invalid);
+
+    /// <summary>Whether an activation of <paramref name="grainId"/> lives here and takes calls (or is being activated).</summary>
+    public bool IsActiveHere(GrainId grainId) =>
+        _activations.TryGetValue(grainId, out var activation) && activation.State is ActivationState.Valid or ActivationState.Activating;
 
     public int ActivationCount => _activations.Count + _workers.Values.Sum(static p => p.Count);
 
@@ -64,10 +83,10 @@ internal sealed partial class Catalog
                 return;
             }
 
-            if (_stopping)
+            if (_stopping && !SystemTargets.SystemTargetIds.IsSystemTarget(grainId))
             {
-                CompleteRequest(request, new SiloUnavailableException(
-                    $"Silo {_shared.Silo.SiloAddress} is shutting down and does not activate grain {grainId} for {request}."));
+                // Handed over: the router sends it to the silo that now owns the grain (or fails it if none is left).
+                Router.Route(request);
                 return;
             }
 
@@ -103,7 +122,7 @@ internal sealed partial class Catalog
     /// Ends a request: one-way calls only log a failure; a local caller gets a copy of a mutable result; a response
     /// sink (filter, timer, remote caller) gets the outcome instead of the caller.
     /// </summary>
-    public void CompleteRequest(GrainRequest request, Exception? error)
+    public void CompleteRequest(GrainRequest request, Exception? error, bool resultIsPrivate = false)
     {
         if ((request.Options & InvokeOptions.OneWay) != 0)
         {
@@ -117,7 +136,7 @@ internal sealed partial class Catalog
         }
 
         var sink = request.ResponseSink;
-        if (error is null && (sink is null || sink.NeedsResultCopy))
+        if (error is null && !resultIsPrivate && (sink is null || sink.NeedsResultCopy))
         {
             try
             {
@@ -130,6 +149,7 @@ internal sealed partial class Catalog
         }
 
         _timeouts.Untrack(request);
+        _outstanding.TryRemove(request);
         request.CancellationRegistration.Dispose();
         CountOutcome(error);
         if (sink is not null)
@@ -154,7 +174,21 @@ internal sealed partial class Catalog
         _shared.Instruments.ActivationsDeactivated.Add(1, new KeyValuePair<string, object?>("reason", reason.ReasonCode.ToString()));
         foreach (var request in handOver)
         {
-            Deliver(request);
+            Router.Route(request);
+        }
+    }
+
+    /// <summary>
+    /// An activation lost its directory registration to <paramref name="winner"/> before running any user code: it
+    /// leaves, and its queued requests go to the winner.
+    /// </summary>
+    public void OnDuplicate(ActivationData activation, GrainAddress winner, GrainRequest[] queued)
+    {
+        Remove(activation);
+        LogDuplicate(_logger, activation.GrainId, winner.SiloAddress, queued.Length);
+        foreach (var request in queued)
+        {
+            Router.ForwardTo(request, winner.SiloAddress);
         }
     }
 
@@ -198,6 +232,9 @@ internal sealed partial class Catalog
             _shared.Instruments.CallsFailed.Add(1, new KeyValuePair<string, object?>("exception", error.GetType().Name));
         }
     }
+
+    [LoggerMessage(SiloEventIds.DuplicateActivation, LogLevel.Information, "Grain {GrainId} is already active on {Winner}; this activation stands down and forwards {Count} queued calls")]
+    private static partial void LogDuplicate(ILogger logger, GrainId grainId, SiloAddress winner, int count);
 
     [LoggerMessage(SiloEventIds.OneWayCallFailed, LogLevel.Warning, "One-way call {Request} on grain {GrainId} failed; the caller does not see it")]
     private static partial void LogOneWayFailed(ILogger logger, Exception exception, GrainRequest request, GrainId grainId);

@@ -15,6 +15,9 @@ internal sealed class GrainClassInfo
 
     public bool IsStatelessWorker { get; init; }
 
+    /// <summary>A runtime service per silo (<c>sys.*</c>): placed by its key, never registered, never collected.</summary>
+    public bool IsSystemTarget { get; init; }
+
     public int MaxLocalWorkers { get; init; }
 
     /// <summary>Whether the class filters its own incoming calls.</summary>

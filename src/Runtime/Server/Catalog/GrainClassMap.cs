@@ -78,6 +78,7 @@ internal sealed class GrainClassMap
         }
 
         var worker = classType.GetCustomAttribute<StatelessWorkerAttribute>();
+        var systemTarget = SystemTargets.SystemTargetIds.IsSystemTarget(grainType);
         return new GrainClassInfo
         {
             GrainType = grainType,
@@ -85,9 +86,10 @@ internal sealed class GrainClassMap
             Placement = classType.GetCustomAttribute<PlacementAttribute>()?.Strategy ?? HashBasedPlacement.Instance,
             IsReentrant = classType.GetCustomAttribute<ReentrantAttribute>() is not null,
             IsStatelessWorker = worker is not null,
+            IsSystemTarget = systemTarget,
             MaxLocalWorkers = worker is null ? 0 : worker.MaxLocalWorkers > 0 ? worker.MaxLocalWorkers : Environment.ProcessorCount,
             IsIncomingFilter = typeof(IIncomingGrainCallFilter).IsAssignableFrom(classType),
-            CollectionAge = options.ClassSpecificCollectionAge.TryGetValue(grainType, out var age) ? age : options.CollectionAge,
+            CollectionAge = systemTarget ? TimeSpan.MaxValue : options.ClassSpecificCollectionAge.TryGetValue(grainType, out var age) ? age : options.CollectionAge,
             Factory = ActivatorUtilities.CreateFactory(classType, [.. stateTypes]),
             States = states,
         };

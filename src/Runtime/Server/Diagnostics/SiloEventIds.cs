@@ -24,4 +24,22 @@ internal static class SiloEventIds
     public const int CollectorStopped = 211;
     public const int TimeoutSweepStopped = 212;
     public const int WorkItemFailed = 213;
+
+    public const int DuplicateActivation = 500;
+    public const int DirectoryHopLimit = 501;
+    public const int DirectoryUnregisterFailed = 502;
+    public const int DirectoryReregistered = 503;
+    public const int ViewChanged = 504;
+    public const int ForwardLimitReached = 505;
+    public const int RemoteRequestRejected = 506;
+    public const int MalformedFrame = 507;
+    public const int ResponseUndeliverable = 508;
+    public const int CallsFailedForDeadSilo = 509;
+    public const int HandOverWaitTimedOut = 510;
+    public const int ViewChangeFailed = 511;
+    public const int LateResponse = 512;
+    public const int ConnectionClosed = 513;
+    public const int ConnectFailed = 514;
+    public const int SiloDeclaredDead = 515;
+    public const int ClusterJoined = 516;
 }

@@ -6,6 +6,10 @@ using TgeSwarm.Runtime.Catalog;
 using TgeSwarm.Runtime.CodeRegistry;
 using TgeSwarm.Runtime.Configuration;
 using TgeSwarm.Runtime.Diagnostics;
+using TgeSwarm.Runtime.Directory;
+using TgeSwarm.Runtime.Membership;
+using TgeSwarm.Runtime.Networking;
+using TgeSwarm.Runtime.SystemTargets;
 using TgeSwarm.Runtime.Lifecycle;
 using TgeSwarm.Runtime.Messaging;
 using TgeSwarm.Runtime.Serialization;
@@ -29,6 +33,10 @@ internal static class DefaultSiloServices
         services.AddValidatedOptions<SiloOptions>();
         services.AddValidatedOptions<SiloMessagingOptions>();
         services.AddValidatedOptions<GrainCollectionOptions>();
+        services.AddValidatedOptions<ConnectionOptions>();
+        services.AddValidatedOptions<ClusterMembershipOptions>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConnectionOptions>, ConnectionOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClusterMembershipOptions>, ClusterMembershipOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClusterOptions>, ClusterOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SiloMessagingOptions>, SiloMessagingOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GrainCollectionOptions>, GrainCollectionOptionsValidator>());
@@ -44,14 +52,52 @@ internal static class DefaultSiloServices
         services.TryAddSingleton<Catalog.Catalog>();
         services.TryAddSingleton<ActivationCollector>();
         services.TryAddSingleton<ResponseTimeoutMonitor>();
+        AddClusterServices(services);
         services.TryAddSingleton<SiloRuntimeClient>();
         services.TryAddSingleton<SiloClusterClient>();
         services.TryAddSingleton<IClusterClient>(static sp => sp.GetRequiredService<SiloClusterClient>());
         services.TryAddSingleton<IGrainFactory>(static sp => sp.GetRequiredService<SiloClusterClient>());
 
         services.AddSingleton<ISiloLifecycleParticipant, RuntimeLifecycle>();
+        services.AddSingleton<ISiloLifecycleParticipant, ClusterLifecycle>();
         services.AddSingleton<ISiloLifecycleParticipant, ActivationsLifecycle>();
+        services.AddSingleton<ISiloLifecycleParticipant, ClusterActiveLifecycle>();
         services.AddHostedService<SiloHost>();
+    }
+
+    /// <summary>Messaging between silos, the directory, and membership (in memory unless a provider replaces the table).</summary>
+    private static void AddClusterServices(IServiceCollection services)
+    {
+        services.TryAddSingleton<NetworkingInstruments>();
+        services.TryAddSingleton<MessageSerializer>();
+        services.TryAddSingleton<OutstandingCalls>();
+        services.TryAddSingleton<MessageCenter>();
+        services.TryAddSingleton<IMessageHandler>(static sp => sp.GetRequiredService<MessageCenter>());
+        services.TryAddSingleton<IMessageWriter>(static sp => sp.GetRequiredService<MessageCenter>());
+        services.TryAddSingleton<ConnectionServices>();
+        services.TryAddSingleton<ConnectionListener>();
+        services.TryAddSingleton(static sp => new ConnectionManager(
+            sp.GetRequiredService<ConnectionServices>(),
+            PeerIdentity.ForSilo(sp.GetRequiredService<LocalSiloDetails>().SiloAddress),
+            sp.GetRequiredService<IMessageHandler>()));
+        services.TryAddSingleton<RemoteSender>();
+        services.TryAddSingleton<GrainLocationCache>();
+        services.TryAddSingleton<GrainDirectory>();
+        services.TryAddSingleton<MessageRouter>();
+        services.TryAddSingleton<ClusterViewHandler>();
+        services.TryAddSingleton<SiloKiller>();
+
+        services.TryAddSingleton<InMemoryMembershipTable>();
+        services.TryAddSingleton<IMembershipTable>(static sp => sp.GetRequiredService<InMemoryMembershipTable>());
+        services.TryAddSingleton<IMembershipTableChangeFeed>(static sp => sp.GetRequiredService<InMemoryMembershipTable>());
+        services.TryAddSingleton<MembershipInstruments>();
+        services.TryAddSingleton<MembershipView>();
+        services.TryAddSingleton<MembershipTableManager>();
+        services.TryAddSingleton<IClusterMembershipService>(static sp => sp.GetRequiredService<MembershipTableManager>());
+        services.TryAddSingleton<ClusterHealthMonitor>();
+        services.TryAddSingleton<MembershipAgent>();
+        services.TryAddSingleton<ISiloProber, SiloProber>();
+        services.TryAddSingleton<ISiloTerminator, HostSiloTerminator>();
     }
 
     private static SwarmCodeRegistry BuildRegistry(IEnumerable<GrainAssembly> configured)

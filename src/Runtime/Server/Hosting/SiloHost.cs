@@ -9,7 +9,7 @@ namespace TgeSwarm.Runtime.Hosting;
 /// descending order. A participant that fails to start stops those already started, and the host fails to start
 /// with the participant's exception.
 /// </summary>
-internal sealed partial class SiloHost(IEnumerable<ISiloLifecycleParticipant> participants, LocalSiloDetails silo, ILogger<SiloHost> logger) : IHostedService
+internal sealed partial class SiloHost(IEnumerable<ISiloLifecycleParticipant> participants, LocalSiloDetails silo, SiloKiller killer, ILogger<SiloHost> logger) : IHostedService
 {
     private readonly ISiloLifecycleParticipant[] _ordered = [.. participants.OrderBy(static p => p.Stage)];
     private readonly Stack<ISiloLifecycleParticipant> _started = new();
@@ -40,6 +40,13 @@ internal sealed partial class SiloHost(IEnumerable<ISiloLifecycleParticipant> pa
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         LogStopping(logger, silo.Name);
+        if (killer.IsKilled)
+        {
+            // A killed silo does nothing on the way out: no hand-over, no membership write, as after a crash.
+            _started.Clear();
+            return;
+        }
+
         silo.Status = SiloStatus.Stopping;
         await StopStartedAsync(cancellationToken);
         silo.Status = SiloStatus.Dead;

@@ -1,24 +1,43 @@
+using Microsoft.Extensions.Logging;
+using TgeSwarm.Runtime.Diagnostics;
 using TgeSwarm.Runtime.Hosting;
+using TgeSwarm.Runtime.Messaging;
 
 namespace TgeSwarm.Runtime.Lifecycle;
 
 /// <summary>
-/// Marks the silo active at <see cref="SiloLifecycleStage.Active"/>; on stop, before anything it depends on stops,
-/// deactivates every activation (running <c>OnDeactivateAsync</c>), bounded by the host's shutdown timeout.
+/// On stop, before anything it depends on stops: deactivates every activation (running <c>OnDeactivateAsync</c>;
+/// queued calls are handed to the silos that now own those grains), then waits, bounded, until the handed-over
+/// calls are answered, so a graceful stop loses no queued call. Bounded by the host's shutdown timeout.
 /// </summary>
-internal sealed class ActivationsLifecycle(Catalog.Catalog catalog, LocalSiloDetails silo) : ISiloLifecycleParticipant
+internal sealed partial class ActivationsLifecycle(
+    Catalog.Catalog catalog,
+    OutstandingCalls outstanding,
+    TimeProvider timeProvider,
+    ILogger<ActivationsLifecycle> logger) : ISiloLifecycleParticipant
 {
+    private static readonly TimeSpan HandOverLimit = TimeSpan.FromSeconds(30);
+
     public int Stage => SiloLifecycleStage.Active;
 
-    public Task OnStartAsync(CancellationToken cancellationToken)
-    {
-        silo.Status = SiloStatus.Active;
-        return Task.CompletedTask;
-    }
+    public Task OnStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task OnStopAsync(CancellationToken cancellationToken)
     {
-        silo.Status = SiloStatus.ShuttingDown;
         await catalog.DeactivateAllAsync(cancellationToken);
+        var deadline = timeProvider.GetTimestamp() + (long)(HandOverLimit.TotalSeconds * timeProvider.TimestampFrequency);
+        while (outstanding.Count > 0 && !cancellationToken.IsCancellationRequested)
+        {
+            if (timeProvider.GetTimestamp() >= deadline)
+            {
+                LogDrainTimedOut(logger, outstanding.Count, HandOverLimit);
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(20), timeProvider, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
     }
+
+    [LoggerMessage(SiloEventIds.HandOverWaitTimedOut, LogLevel.Warning, "{Count} handed-over calls were still unanswered after {Limit}; stopping anyway")]
+    private static partial void LogDrainTimedOut(ILogger logger, int count, TimeSpan limit);
 }

@@ -1,43 +1,69 @@
 using TgeSwarm.Runtime.Hosting;
+using TgeSwarm.Runtime.Membership;
+using TgeSwarm.Runtime.SystemTargets;
 
 namespace TgeSwarm.Runtime.Management;
 
 /// <summary>
-/// Answers the management API from this silo's catalog. With one silo that is the whole cluster; the cluster
-/// version fans the same questions out to every active silo and merges the answers.
+/// Answers the management API for the whole cluster: hosts come from this silo's membership view; activation
+/// figures are asked of every active silo (its <see cref="ISiloControl"/>) and merged. A stateless worker, so the
+/// caller's own silo answers and no single silo becomes the management hot spot. A silo that fails to answer is
+/// left out of the merge rather than failing the whole question; its host entry still shows its status.
 /// </summary>
-internal sealed class ManagementGrain(Catalog.Catalog catalog, LocalSiloDetails silo, TimeProvider timeProvider) : Grain, IManagementGrain
+[StatelessWorker(1)]
+internal sealed class ManagementGrain(IClusterMembershipService membership, LocalSiloDetails silo) : Grain, IManagementGrain
 {
     public Task<List<SiloHostInfo>> GetHosts(bool onlyActive)
     {
-        var self = new SiloHostInfo(silo.SiloAddress.ToString(), silo.Name, silo.Status, silo.StartedAt);
-        return Task.FromResult(onlyActive && silo.Status != SiloStatus.Active ? new List<SiloHostInfo>() : [self]);
-    }
-
-    public Task<List<SimpleGrainStatistic>> GetSimpleGrainStatistics()
-    {
-        var address = silo.SiloAddress.ToString();
-        var statistics = catalog.Activations
-            .GroupBy(static a => a.GrainId.Type, StringComparer.Ordinal)
-            .Select(g => new SimpleGrainStatistic(g.Key, address, g.Count()))
-            .OrderBy(static s => s.GrainType, StringComparer.Ordinal)
+        var members = membership.CurrentSnapshot.Members.Values;
+        var hosts = members
+            .Where(m => !onlyActive || m.Status == SiloStatus.Active)
+            .OrderBy(static m => m.SiloAddress)
+            .Select(m => new SiloHostInfo(m.SiloAddress.ToString(), m.Name, m.Status, m.SiloAddress.Equals(silo.SiloAddress) ? silo.StartedAt : default))
             .ToList();
-        return Task.FromResult(statistics);
+        if (hosts.Count == 0 && (!onlyActive || silo.Status == SiloStatus.Active))
+        {
+            // Before the first membership read (or without one), this silo still knows itself.
+            hosts.Add(new SiloHostInfo(silo.SiloAddress.ToString(), silo.Name, silo.Status, silo.StartedAt));
+        }
+
+        return Task.FromResult(hosts);
     }
 
-    public Task<List<ActivationInfo>> GetActivations(string grainType, int limit)
+    public async Task<List<SimpleGrainStatistic>> GetSimpleGrainStatistics()
+    {
+        var perSilo = await AskEverySilo(static control => control.GetSimpleGrainStatistics());
+        return [.. perSilo.SelectMany(static s => s).OrderBy(static s => s.GrainType, StringComparer.Ordinal).ThenBy(static s => s.SiloAddress, StringComparer.Ordinal)];
+    }
+
+    public async Task<List<ActivationInfo>> GetActivations(string grainType, int limit)
     {
         ArgumentException.ThrowIfNullOrEmpty(grainType);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        var now = timeProvider.GetTimestamp();
-        var activations = catalog.Activations
-            .Where(a => string.Equals(a.GrainId.Type, grainType, StringComparison.Ordinal))
-            .OrderBy(static a => a.GrainId)
-            .Take(limit)
-            .Select(a => a.Describe(now))
-            .ToList();
-        return Task.FromResult(activations);
+        var perSilo = await AskEverySilo(control => control.GetActivations(grainType, limit));
+        return [.. perSilo.SelectMany(static a => a).OrderBy(static a => a.GrainId).Take(limit)];
     }
 
-    public Task<int> GetTotalActivationCount() => Task.FromResult(catalog.ActivationCount);
+    public async Task<int> GetTotalActivationCount()
+    {
+        var perSilo = await AskEverySilo(static control => control.GetActivationCount());
+        return perSilo.Sum();
+    }
+
+    private async Task<List<T>> AskEverySilo<T>(Func<ISiloControl, Task<T>> ask)
+    {
+        var silos = membership.CurrentSnapshot.ActiveSilos;
+        IEnumerable<SiloAddress> targets = silos.IsDefaultOrEmpty ? [silo.SiloAddress] : silos;
+        var calls = targets.Select(s => ask(GrainFactory.GetGrain<ISiloControl>(s.ToString()))).ToArray();
+        try
+        {
+            await Task.WhenAll(calls);
+        }
+        catch (Exception exception) when (exception is SiloUnavailableException or TimeoutException)
+        {
+            // Some silo left or is slow: merge what the others answered.
+        }
+
+        return [.. calls.Where(static c => c.IsCompletedSuccessfully).Select(static c => c.Result)];
+    }
 }

@@ -11,26 +11,27 @@ namespace TgeSwarm.Runtime.Messaging;
 ///
 /// On the way out a call captures the request context, and — when a grain is calling — extends the call chain
 /// with the calling grain, which is what lets the target detect a deadlock. Arguments are deep-copied for the
-/// local callee unless the generator proved them immutable; a codec that cannot copy fails the call at once with
-/// the codec's message. The call is then tracked for its response timeout and delivered by the catalog.
+/// local callee unless the generator proved them immutable (a remote callee gets them serialized instead); a codec
+/// that cannot copy fails the call at once with the codec's message. The call is tracked for its response timeout
+/// and handed to the router, which runs it here or sends it to the silo that hosts the grain.
 /// </summary>
 internal sealed class SiloRuntimeClient : IGrainReferenceRuntime
 {
-    private readonly Catalog.Catalog _catalog;
-    private readonly CodecProvider _codecs;
+    private readonly MessageRouter _router;
+    private readonly OutstandingCalls _outstanding;
     private readonly ResponseTimeoutMonitor _timeouts;
     private readonly IOutgoingGrainCallFilter[] _outgoingFilters;
     private readonly GrainFactory _grainFactory;
 
     public SiloRuntimeClient(
-        Catalog.Catalog catalog,
-        CodecProvider codecs,
+        MessageRouter router,
+        OutstandingCalls outstanding,
         ResponseTimeoutMonitor timeouts,
         SwarmCodeRegistry registry,
         IEnumerable<IOutgoingGrainCallFilter> outgoingFilters)
     {
-        _catalog = catalog;
-        _codecs = codecs;
+        _router = router;
+        _outstanding = outstanding;
         _timeouts = timeouts;
         _outgoingFilters = [.. outgoingFilters];
         _grainFactory = new GrainFactory(registry, this);
@@ -61,19 +62,9 @@ internal sealed class SiloRuntimeClient : IGrainReferenceRuntime
         }
     }
 
-    /// <summary>Copies, tracks and delivers a request whose outgoing filters (if any) have run.</summary>
+    /// <summary>Tracks and routes a request whose outgoing filters (if any) have run.</summary>
     internal void Dispatch(GrainRequest request)
     {
-        try
-        {
-            request.CopyArguments(_codecs);
-        }
-        catch (Exception exception)
-        {
-            Fail(request, exception);
-            return;
-        }
-
         if ((request.Options & InvokeOptions.OneWay) == 0)
         {
             _timeouts.Track(request);
@@ -87,13 +78,14 @@ internal sealed class SiloRuntimeClient : IGrainReferenceRuntime
             }
         }
 
-        _catalog.Deliver(request);
+        _router.Route(request);
     }
 
-    /// <summary>Fails a request that never reached an activation (timeouts, copy failures).</summary>
+    /// <summary>Fails a request that has not completed (timeouts, cancellation, send failures).</summary>
     internal void Fail(GrainRequest request, Exception exception)
     {
         _timeouts.Untrack(request);
+        _outstanding.TryRemove(request);
         request.CancellationRegistration.Dispose();
         if (request.ResponseSink is { } sink)
         {

@@ -28,6 +28,7 @@ internal static class BuiltInCodecs
         [typeof(DateTimeOffset)] = new DateTimeOffsetCodec(),
         [typeof(TimeSpan)] = new TimeSpanCodec(),
         [typeof(GrainId)] = new GrainIdCodec(),
+        [typeof(SiloAddress)] = new SiloAddressCodec(),
         [typeof(VoidResult)] = new VoidResultCodec(),
     }.ToFrozenDictionary();
 

@@ -1,0 +1,299 @@
+using System.Buffers;
+using TgeSwarm.Runtime.CodeRegistry;
+using TgeSwarm.Runtime.Invocation;
+using TgeSwarm.Runtime.Serialization;
+
+namespace TgeSwarm.Runtime.Messaging;
+
+/// <summary>
+/// The frame payload of a message: a compact header, then the body.
+///
+/// Header: kind, flags, status, forward count (one byte each), the id (varint), a byte saying which optional fields
+/// follow (<see cref="MessageHeaderFields"/>), those fields in bit order; requests add the method id (4 bytes) and
+/// the time to live (varint ms). Body: a request's argument object, or a response's result (field 0) or exception.
+///
+/// Serialization runs on the sender's thread into a pooled buffer (<see cref="Serialize"/>), so a codec that fails
+/// fails that one call with its own message, and the connection only copies bytes. Reading is split so the receiver
+/// can find the waiting request between header and body (<see cref="ReadHeader"/>, then <see cref="ReadRequest"/>
+/// or <see cref="ReadResponseBody"/>).
+/// </summary>
+internal sealed class MessageSerializer(CodecProvider codecs, SwarmCodeRegistry registry)
+{
+    private readonly IFieldCodec<object> _objectCodec = codecs.GetCodec<object>();
+    private readonly IFieldCodec<Exception> _exceptionCodec = codecs.GetCodec<Exception>();
+
+    public CodecProvider Codecs => codecs;
+
+    /// <summary>Serializes <paramref name="message"/> into <see cref="Message.Payload"/>; throws what a codec throws.</summary>
+    public void Serialize(Message message)
+    {
+        var buffer = new PooledBuffer();
+        try
+        {
+            var writer = new SwarmWriter(buffer);
+            WriteHeader(ref writer, message);
+            WriteBody(ref writer, message);
+            writer.Commit();
+        }
+        catch
+        {
+            buffer.Return();
+            throw;
+        }
+
+        message.Payload = buffer;
+    }
+
+    /// <summary>Copies the serialized payload to <paramref name="output"/> and releases it.</summary>
+    public static void WritePayload(IBufferWriter<byte> output, Message message)
+    {
+        var payload = message.Payload ?? throw new InvalidOperationException($"{message} was not serialized before sending.");
+        output.Write(payload.WrittenSpan);
+        message.Payload = null;
+        payload.Return();
+    }
+
+    public Message ReadHeader(ref SwarmReader reader)
+    {
+        var fixedPart = reader.ReadRaw(4);
+        var message = new Message
+        {
+            Kind = (MessageKind)fixedPart[0],
+            Flags = (MessageFlags)fixedPart[1],
+            Status = (ResponseStatus)fixedPart[2],
+            ForwardCount = fixedPart[3],
+            Id = (long)reader.ReadVarUInt64(),
+        };
+
+        if (message.Kind is not (MessageKind.Request or MessageKind.Response))
+        {
+            throw reader.Malformed($"unknown message kind {fixedPart[0]}");
+        }
+
+        var fields = (MessageHeaderFields)reader.ReadRaw(1)[0];
+        if ((fields & MessageHeaderFields.Target) != 0)
+        {
+            message.Target = ReadGrainId(ref reader);
+        }
+
+        if ((fields & MessageHeaderFields.Source) != 0)
+        {
+            message.Source = ReadGrainId(ref reader);
+        }
+
+        if ((fields & MessageHeaderFields.SendingSilo) != 0)
+        {
+            message.SendingSilo = SiloAddressCodec.ReadRaw(ref reader);
+        }
+
+        if ((fields & MessageHeaderFields.TargetSilo) != 0)
+        {
+            message.TargetSilo = SiloAddressCodec.ReadRaw(ref reader);
+        }
+
+        if ((fields & MessageHeaderFields.CallContext) != 0)
+        {
+            message.CallContext = ReadCallContext(ref reader);
+        }
+
+        if ((fields & MessageHeaderFields.ActivationSilo) != 0)
+        {
+            message.ActivationSilo = SiloAddressCodec.ReadRaw(ref reader);
+        }
+
+        if (message.Kind == MessageKind.Request)
+        {
+            message.MethodId = reader.ReadFixed32();
+            message.TimeToLiveMilliseconds = (int)Math.Min(reader.ReadVarUInt32(), int.MaxValue);
+        }
+
+        return message;
+    }
+
+    /// <summary>
+    /// Creates the request a request message names and reads its arguments into it. An unknown method id (a silo of
+    /// another version) is a <see cref="SerializationException"/> naming it.
+    /// </summary>
+    public GrainRequest ReadRequest(ref SwarmReader reader, Message header)
+    {
+        if (!registry.TryCreateRequest(header.MethodId, out var request))
+        {
+            throw new SerializationException(
+                $"No grain method with id {header.MethodId:X8} is known here (called on {header.Target}); is every silo running the same grain interfaces?");
+        }
+
+        request.ReadArguments(ref reader, codecs);
+        request.ArgumentsArePrivate = true;
+        return request;
+    }
+
+    /// <summary>
+    /// Reads a response body: a success into <paramref name="pending"/>'s result; a failure into
+    /// <see cref="Message.Error"/>. A body that cannot be read becomes the error (the caller learns why at once).
+    /// </summary>
+    public void ReadResponseBody(ref SwarmReader reader, Message header, GrainRequest pending)
+    {
+        try
+        {
+            if (header.Status == ResponseStatus.Success)
+            {
+                pending.ReadResult(ref reader, codecs);
+            }
+            else
+            {
+                header.Error = Serializer.ReadRoot(ref reader, _exceptionCodec)
+                    ?? new SwarmException($"{pending} on grain {header.Target} failed without an exception.");
+            }
+        }
+        catch (Exception exception) when (exception is SerializationException or CodecNotFoundException)
+        {
+            header.Status = ResponseStatus.Error;
+            header.Error = new SerializationException(
+                $"The response to {pending} on grain {header.Target} could not be read: {exception.Message}", exception);
+        }
+    }
+
+    private void WriteHeader(ref SwarmWriter writer, Message message)
+    {
+        var fixedPart = writer.WriteSpan(4);
+        fixedPart[0] = (byte)message.Kind;
+        fixedPart[1] = (byte)message.Flags;
+        fixedPart[2] = (byte)message.Status;
+        fixedPart[3] = message.ForwardCount;
+        writer.WriteVarUInt64((ulong)message.Id);
+
+        var fields = MessageHeaderFields.None;
+        fields |= message.Target.IsDefault ? 0 : MessageHeaderFields.Target;
+        fields |= message.Source.IsDefault ? 0 : MessageHeaderFields.Source;
+        fields |= message.SendingSilo is null ? 0 : MessageHeaderFields.SendingSilo;
+        fields |= message.TargetSilo is null ? 0 : MessageHeaderFields.TargetSilo;
+        fields |= message.CallContext is null ? 0 : MessageHeaderFields.CallContext;
+        fields |= message.ActivationSilo is null ? 0 : MessageHeaderFields.ActivationSilo;
+        writer.WriteSpan(1)[0] = (byte)fields;
+
+        if (!message.Target.IsDefault)
+        {
+            WriteGrainId(ref writer, message.Target);
+        }
+
+        if (!message.Source.IsDefault)
+        {
+            WriteGrainId(ref writer, message.Source);
+        }
+
+        if (message.SendingSilo is { } sending)
+        {
+            SiloAddressCodec.WriteRaw(ref writer, sending);
+        }
+
+        if (message.TargetSilo is { } target)
+        {
+            SiloAddressCodec.WriteRaw(ref writer, target);
+        }
+
+        if (message.CallContext is { } context)
+        {
+            WriteCallContext(ref writer, context);
+        }
+
+        if (message.ActivationSilo is { } activationSilo)
+        {
+            SiloAddressCodec.WriteRaw(ref writer, activationSilo);
+        }
+
+        if (message.Kind == MessageKind.Request)
+        {
+            writer.WriteFixed32(message.MethodId);
+            writer.WriteVarUInt32((uint)Math.Max(0, message.TimeToLiveMilliseconds));
+        }
+    }
+
+    private void WriteBody(ref SwarmWriter writer, Message message)
+    {
+        if (message.Kind == MessageKind.Request)
+        {
+            RequestOf(message).WriteArguments(ref writer, codecs);
+        }
+        else if (message.Status == ResponseStatus.Success)
+        {
+            RequestOf(message).WriteResult(ref writer, codecs);
+        }
+        else
+        {
+            _exceptionCodec.Write(ref writer, 0, message.Error ?? new SwarmException($"A call on grain {message.Target} failed."));
+        }
+    }
+
+    private static GrainRequest RequestOf(Message message) =>
+        message.Request ?? throw new InvalidOperationException($"{message} has no request to write.");
+
+    private static void WriteGrainId(ref SwarmWriter writer, GrainId id)
+    {
+        writer.WriteString(id.Type);
+        writer.WriteString(id.Key);
+    }
+
+    private static GrainId ReadGrainId(ref SwarmReader reader)
+    {
+        var type = reader.ReadString();
+        var key = reader.ReadString();
+        if (type.Length == 0 || type.Contains('/', StringComparison.Ordinal))
+        {
+            throw reader.Malformed($"'{type}' is not a grain type");
+        }
+
+        return new GrainId(type, key);
+    }
+
+    private void WriteCallContext(ref SwarmWriter writer, CallContextData context)
+    {
+        writer.WriteVarUInt32((uint)context.Values.Length);
+        foreach (var (key, value) in context.Values)
+        {
+            writer.WriteString(key);
+            _objectCodec.Write(ref writer, 0, value);
+        }
+
+        writer.WriteVarUInt32((uint)context.CallChain.Length);
+        foreach (var id in context.CallChain)
+        {
+            WriteGrainId(ref writer, id);
+        }
+
+        writer.WriteSpan(1)[0] = context.AllowCallChainReentrancy ? (byte)1 : (byte)0;
+    }
+
+    private CallContextData ReadCallContext(ref SwarmReader reader)
+    {
+        var valueCount = ReadCount(ref reader, "request-context values");
+        var values = new KeyValuePair<string, object>[valueCount];
+        for (var i = 0; i < valueCount; i++)
+        {
+            var key = reader.ReadString();
+            if (!reader.TryReadFieldHeader(out _, out var wireType))
+            {
+                throw reader.Truncated($"the request-context value '{key}'");
+            }
+
+            values[i] = new(key, _objectCodec.Read(ref reader, wireType));
+        }
+
+        var chainLength = ReadCount(ref reader, "call chain entries");
+        var chain = new GrainId[chainLength];
+        for (var i = 0; i < chainLength; i++)
+        {
+            chain[i] = ReadGrainId(ref reader);
+        }
+
+        var allowReentrancy = reader.ReadRaw(1)[0] != 0;
+        return new CallContextData(values, chain, allowReentrancy);
+    }
+
+    private static int ReadCount(ref SwarmReader reader, string what)
+    {
+        var count = reader.ReadVarUInt32();
+
+        // Each entry takes at least one byte, so a count beyond what is left is corrupt, not a reason to allocate.
+        return count <= (uint)reader.Remaining ? (int)count : throw reader.Malformed($"{count} {what} in {reader.Remaining} bytes");
+    }
+}

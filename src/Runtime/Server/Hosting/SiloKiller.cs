@@ -1,0 +1,30 @@
+using TgeSwarm.Runtime.Membership;
+using TgeSwarm.Runtime.Messaging;
+using TgeSwarm.Runtime.Networking;
+
+namespace TgeSwarm.Runtime.Hosting;
+
+/// <summary>
+/// Ends a silo the way a crash does, for in-process tests: every connection drops, membership writes stop (no Dead
+/// row, no IAmAlive), nothing is handed over and no <c>OnDeactivateAsync</c> runs. The other silos find out only by
+/// probing it, exactly as with a killed process.
+/// </summary>
+internal sealed class SiloKiller(
+    LocalSiloDetails silo,
+    MembershipAgent agent,
+    ConnectionListener listener,
+    ConnectionManager connections,
+    RemoteSender sender)
+{
+    public bool IsKilled { get; private set; }
+
+    public async Task KillAsync()
+    {
+        IsKilled = true;
+        await agent.DisposeAsync();
+        await listener.StopAsync(CancellationToken.None);
+        await sender.DisposeAsync();
+        await connections.DisposeAsync();
+        silo.Status = SiloStatus.Dead;
+    }
+}

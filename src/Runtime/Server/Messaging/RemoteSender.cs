@@ -1,0 +1,142 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using TgeSwarm.Runtime.Hosting;
+using TgeSwarm.Runtime.Invocation;
+using TgeSwarm.Runtime.Networking;
+
+namespace TgeSwarm.Runtime.Messaging;
+
+/// <summary>
+/// Turns a request into a message for another silo, serializes it on the caller's thread (a codec failure fails
+/// this call at once, with the codec's message) and hands it to that silo's <see cref="SiloOutbox"/>, which keeps
+/// the order of sends over connects and backpressure. A call that expects a response waits in
+/// <see cref="OutstandingCalls"/> until the response, its timeout, or the target's death.
+/// </summary>
+internal sealed partial class RemoteSender : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<SiloAddress, SiloOutbox> _outboxes = new();
+    private readonly MessageSerializer _serializer;
+    private readonly OutstandingCalls _outstanding;
+    private readonly ConnectionManager _connections;
+    private readonly LocalSiloDetails _silo;
+    private readonly ResponseTimeoutMonitor _timeouts;
+    private readonly Catalog.Catalog _catalog;
+    private readonly ILogger<RemoteSender> _logger;
+
+    public RemoteSender(
+        MessageSerializer serializer,
+        OutstandingCalls outstanding,
+        ConnectionManager connections,
+        LocalSiloDetails silo,
+        ResponseTimeoutMonitor timeouts,
+        Catalog.Catalog catalog,
+        ILogger<RemoteSender> logger)
+    {
+        _serializer = serializer;
+        _outstanding = outstanding;
+        _connections = connections;
+        _silo = silo;
+        _timeouts = timeouts;
+        _catalog = catalog;
+        _logger = logger;
+    }
+
+    public void Send(GrainRequest request, SiloAddress silo, MessageFlags flags)
+    {
+        var oneWay = (request.Options & InvokeOptions.OneWay) != 0;
+        var message = new Message
+        {
+            Kind = MessageKind.Request,
+            Flags = flags | (oneWay ? MessageFlags.OneWay : MessageFlags.None),
+            Target = request.TargetId,
+            Source = request.SourceId,
+            SendingSilo = _silo.SiloAddress,
+            TargetSilo = silo,
+            MethodId = request.MethodId,
+            ForwardCount = request.ForwardCount,
+            TimeToLiveMilliseconds = oneWay ? 0 : (int)(request.ResponseTimeout ?? _timeouts.DefaultTimeout).TotalMilliseconds,
+            CallContext = request.CallContext,
+            Request = request,
+        };
+
+        if (!oneWay)
+        {
+            message.Id = _outstanding.Add(request, silo);
+            if (request.ArrivedFromRemote)
+            {
+                // Passed on for a caller elsewhere: bound the wait here too, or a hung target would pin it forever.
+                _timeouts.Track(request);
+            }
+        }
+
+        try
+        {
+            _serializer.Serialize(message);
+        }
+        catch (Exception exception)
+        {
+            if (oneWay || _outstanding.TryRemove(request))
+            {
+                Fail(request, exception);
+            }
+
+            return;
+        }
+
+        _outboxes.GetOrAdd(silo, static (s, sender) => new SiloOutbox(s, sender), this).Send(message);
+    }
+
+    /// <summary>Sends a response (or any ready message) to <paramref name="silo"/> over this silo's connection to it.</summary>
+    public void SendMessage(SiloAddress silo, Message message) =>
+        _outboxes.GetOrAdd(silo, static (s, sender) => new SiloOutbox(s, sender), this).Send(message);
+
+    /// <summary>Forgets a dead silo: its queued messages fail, its connection closes.</summary>
+    public void OnSiloDead(SiloAddress silo)
+    {
+        if (_outboxes.TryRemove(silo, out var outbox))
+        {
+            outbox.Abandon(new SiloUnavailableException($"Silo {silo} was declared dead."));
+        }
+
+        _connections.Abort(silo);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var (_, outbox) in _outboxes)
+        {
+            outbox.Abandon(new SiloUnavailableException($"Silo {_silo.SiloAddress} is stopping."));
+        }
+
+        _outboxes.Clear();
+        await ValueTask.CompletedTask;
+    }
+
+    internal ConnectionManager Connections => _connections;
+
+    internal ILogger Logger => _logger;
+
+    /// <summary>A message that could not be sent: a request's caller learns why; a lost response is only logged.</summary>
+    internal void OnUndeliverable(Message message, Exception reason)
+    {
+        message.Payload?.Return();
+        message.Payload = null;
+        if (message.Kind == MessageKind.Request && message.Request is { } request)
+        {
+            if (message.IsOneWay || _outstanding.TryRemove(request))
+            {
+                Fail(request, reason as SiloUnavailableException ?? new SiloUnavailableException(
+                    $"{request} on grain {request.TargetId} could not be sent to silo {message.TargetSilo}: {reason.Message}", reason));
+            }
+        }
+        else
+        {
+            LogResponseLost(_logger, reason, message.Id, message.Target, message.TargetSilo);
+        }
+    }
+
+    private void Fail(GrainRequest request, Exception exception) => _catalog.CompleteRequest(request, exception);
+
+    [LoggerMessage(Diagnostics.SiloEventIds.ResponseUndeliverable, LogLevel.Warning, "Response #{Id} for grain {GrainId} could not be sent to {Silo}; the caller will time out")]
+    private static partial void LogResponseLost(ILogger logger, Exception exception, long id, GrainId grainId, SiloAddress? silo);
+}

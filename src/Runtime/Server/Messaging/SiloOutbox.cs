@@ -1,0 +1,154 @@
+using Microsoft.Extensions.Logging;
+using TgeSwarm.Runtime.Networking;
+
+namespace TgeSwarm.Runtime.Messaging;
+
+/// <summary>
+/// The messages for one remote silo, in the order they were sent. While a connection is open and has room, a send
+/// goes straight to it on the caller's thread; while it connects, or is full, sends queue here and one drain loop
+/// moves them over in order, so a later call never overtakes an earlier one (DESIGN.md semantic 3). A failed connect
+/// fails every queued request with <see cref="SiloUnavailableException"/>.
+/// </summary>
+internal sealed partial class SiloOutbox(SiloAddress silo, RemoteSender sender)
+{
+    private readonly Lock _lock = new();
+    private readonly Queue<Message> _queued = new();
+    private Connection? _connection;
+    private bool _draining;
+    private bool _abandoned;
+
+    public void Send(Message message)
+    {
+        lock (_lock)
+        {
+            if (!_abandoned)
+            {
+                if (!_draining && _connection is { } connection && connection.TrySend(message))
+                {
+                    return;
+                }
+
+                _queued.Enqueue(message);
+                if (!_draining)
+                {
+                    _draining = true;
+                    _ = DrainAsync();
+                }
+
+                return;
+            }
+        }
+
+        sender.OnUndeliverable(message, new SiloUnavailableException($"Silo {silo} is gone."));
+    }
+
+    /// <summary>Fails everything queued and refuses new messages (the silo died, or this silo stops).</summary>
+    public void Abandon(Exception reason)
+    {
+        Message[] dropped;
+        lock (_lock)
+        {
+            _abandoned = true;
+            dropped = [.. _queued];
+            _queued.Clear();
+            _connection = null;
+        }
+
+        foreach (var message in dropped)
+        {
+            sender.OnUndeliverable(message, reason);
+        }
+    }
+
+    private async Task DrainAsync()
+    {
+        while (true)
+        {
+            Connection connection;
+            try
+            {
+                connection = await GetConnectionAsync();
+            }
+            catch (Exception exception) when (exception is SwarmException or OperationCanceledException or IOException)
+            {
+                FailQueued(exception);
+                return;
+            }
+
+            Message? next;
+            lock (_lock)
+            {
+                // Straight sends stay off until the queue is empty, so they cannot overtake queued messages.
+                while (_queued.TryPeek(out next) && connection.TrySend(next))
+                {
+                    _queued.Dequeue();
+                }
+
+                if (_queued.Count == 0)
+                {
+                    _draining = false;
+                    return;
+                }
+
+                _queued.Dequeue();
+            }
+
+            // The connection is full (or just closed): wait for room, keeping the order.
+            try
+            {
+                await connection.SendAsync(next!, CancellationToken.None);
+            }
+            catch (ConnectionClosedException exception)
+            {
+                sender.OnUndeliverable(next!, exception);
+                lock (_lock)
+                {
+                    if (ReferenceEquals(_connection, connection))
+                    {
+                        _connection = null;
+                    }
+                }
+            }
+        }
+    }
+
+    private async ValueTask<Connection> GetConnectionAsync()
+    {
+        lock (_lock)
+        {
+            if (_connection is { IsClosed: false } existing)
+            {
+                return existing;
+            }
+        }
+
+        var connection = await sender.Connections.GetConnectionAsync(silo, CancellationToken.None);
+        lock (_lock)
+        {
+            _connection = connection;
+        }
+
+        return connection;
+    }
+
+    private void FailQueued(Exception exception)
+    {
+        Message[] failed;
+        lock (_lock)
+        {
+            failed = [.. _queued];
+            _queued.Clear();
+            _draining = false;
+        }
+
+        LogConnectFailed(sender.Logger, exception, silo, failed.Length);
+        var reason = new SiloUnavailableException($"Could not reach silo {silo}: {exception.Message}", exception);
+        foreach (var message in failed)
+        {
+            sender.OnUndeliverable(message, reason);
+        }
+    }
+
+    [LoggerMessage(Diagnostics.SiloEventIds.ConnectFailed, LogLevel.Warning, "Could not connect to silo {Silo}; failing {Count} queued messages")]
+    private static partial void LogConnectFailed(ILogger logger, Exception exception, SiloAddress silo, int count);
+}

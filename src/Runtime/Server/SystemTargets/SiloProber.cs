@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection;
+using TgeSwarm.Runtime.Membership;
+
+namespace TgeSwarm.Runtime.SystemTargets;
+
+/// <summary>Probes a silo by calling its <see cref="ISiloControl.Ping"/> over the ordinary silo-to-silo path.</summary>
+internal sealed class SiloProber(IServiceProvider services) : ISiloProber
+{
+    private IGrainFactory GrainFactory => field ??= services.GetRequiredService<IGrainFactory>();
+
+    public async Task<bool> ProbeAsync(SiloAddress silo, int probeNumber, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var status = await GrainFactory.GetGrain<ISiloControl>(silo.ToString()).Ping(probeNumber, cancellationToken);
+            return status != SiloStatus.Dead;
+        }
+        catch (Exception exception) when (exception is SwarmException or TimeoutException or OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}
