@@ -8,6 +8,8 @@ namespace TgeSwarm.Silo.Configuration;
 
 internal static class SwarmHostExtensions
 {
+    public const string MembershipSectionName = "Membership";
+
     /// <summary>
     /// Makes the host a silo as the <c>Swarm</c> section says. The section is read here, while the host is composed,
     /// because it decides which providers are registered at all; it is validated on the spot for the same reason,
@@ -15,7 +17,8 @@ internal static class SwarmHostExtensions
     /// </summary>
     public static SwarmHostOptions UseConfiguredSwarmSilo(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(SwarmHostOptions.SectionName).Get<SwarmHostOptions>() ?? new SwarmHostOptions();
+        var section = builder.Configuration.GetSection(SwarmHostOptions.SectionName);
+        var options = section.Get<SwarmHostOptions>() ?? new SwarmHostOptions();
         var validation = new SwarmHostOptionsValidator().Validate(Options.DefaultName, options);
         if (validation.Failed)
         {
@@ -26,7 +29,8 @@ internal static class SwarmHostExtensions
         {
             if (options.IsClusterMember)
             {
-                AddClusterProviders(silo, options.Postgres!);
+                silo.UsePostgresClustering(options.Postgres!);
+                silo.AddPostgresGrainStorage(PersistentStateAttribute.DefaultStorageName, options.Postgres!);
             }
             else
             {
@@ -37,6 +41,9 @@ internal static class SwarmHostExtensions
             // After the clustering call, so these settings win over its defaults.
             silo.Configure<SiloOptions>(siloOptions => Apply(options, siloOptions));
             silo.Configure<ClusterOptions>(cluster => Apply(options, cluster));
+
+            // The runtime's own options, names and validation: Swarm:Membership:ProbeTimeout=00:00:01 and so on.
+            silo.Services.Configure<ClusterMembershipOptions>(section.GetSection(MembershipSectionName));
             if (options.ClusterSecret is not null)
             {
                 silo.Configure<ConnectionOptions>(connection => connection.ClusterSecret = options.ClusterSecret);
@@ -46,12 +53,6 @@ internal static class SwarmHostExtensions
             silo.AddGrainAssembly(typeof(ProbeCounterGrain).Assembly);
         });
         return options;
-    }
-
-    private static void AddClusterProviders(ISiloBuilder silo, string connectionString)
-    {
-        silo.UseLocalhostClustering();
-        silo.AddPostgresGrainStorage(PersistentStateAttribute.DefaultStorageName, connectionString);
     }
 
     private static void Apply(SwarmHostOptions options, SiloOptions silo)

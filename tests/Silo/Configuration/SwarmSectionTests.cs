@@ -31,6 +31,19 @@ public sealed class SwarmSectionTests
     }
 
     [Fact]
+    public async Task The_membership_subsection_binds_onto_the_runtime_membership_options()
+    {
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host => host
+            .UseSetting("Swarm:SiloPort", "0")
+            .UseSetting("Swarm:Membership:ProbeTimeout", "00:00:00.500")
+            .UseSetting("Swarm:Membership:NumMissedProbesLimit", "4"));
+
+        var membership = factory.Services.GetRequiredService<IOptions<ClusterMembershipOptions>>().Value;
+
+        Assert.Equal((TimeSpan.FromMilliseconds(500), 4), (membership.ProbeTimeout, membership.NumMissedProbesLimit));
+    }
+
+    [Fact]
     public async Task Without_a_swarm_section_the_runtime_keeps_its_own_defaults()
     {
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host => host.UseSetting("Swarm:SiloPort", "0"));
