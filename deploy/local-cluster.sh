@@ -42,7 +42,7 @@ readonly TEMPLATE="$ROOT/deploy/haproxy/haproxy.cfg.template"
 log() { printf '[local-cluster] %s\n' "$*"; }
 warn() { printf '[local-cluster] WARNING: %s\n' "$*" >&2; }
 die() { printf '[local-cluster] ERROR: %s\n' "$*" >&2; exit 1; }
-usage() { sed -n '2,35p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { sed -n '2,33p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 2; }
 
 # shellcheck source=../scripts/lib/postgres.sh
 . "$ROOT/scripts/lib/postgres.sh"
@@ -50,8 +50,11 @@ usage() { sed -n '2,35p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 2; }
 # ---------------------------------------------------------------- arguments
 
 COMMAND="${1:-}"
-[ -n "$COMMAND" ] || usage
-shift
+case "$COMMAND" in
+  start|stop|status) shift ;;
+  ""|-h|--help) usage ;;
+  *) die "unknown command '$COMMAND': start, stop or status (see --help)" ;;
+esac
 SILOS=3
 BASE_PORT=18000
 STATE_DIR="${TGESWARM_CLUSTER_DIR:-${TMPDIR:-/tmp}/tgeswarm-local-cluster-$(id -u)}"
@@ -426,5 +429,4 @@ case "$COMMAND" in
   start) cmd_start ;;
   stop) cmd_stop ;;
   status) rc=0; cmd_status || rc=$?; exit "$rc" ;;
-  *) die "unknown command '$COMMAND': start, stop or status" ;;
 esac
