@@ -5,11 +5,13 @@ namespace TgeSwarm.EndToEnd.Tests.Cluster;
 
 /// <summary>
 /// A cluster started by deploy/local-cluster.sh as real processes (PostgreSQL, silos, HAProxy) in a state directory
-/// and on ports of its own; disposing it runs the script's stop, which ends exactly the processes it started.
+/// and on ports of its own; <see cref="StopAsync()"/> runs the script's stop, which ends exactly the processes it
+/// started.
 /// </summary>
-internal sealed class LocalCluster : IAsyncDisposable
+internal sealed class LocalCluster
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(150);
+    // The first start on a machine may install HAProxy (and PostgreSQL) from apt.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(200);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(60);
 
     private readonly string _stateDirectory;
@@ -40,7 +42,8 @@ internal sealed class LocalCluster : IAsyncDisposable
             // The script stopped what it had started and printed the tails of the silo logs; stop also removes the directory.
             var stop = await StopAsync(stateDirectory);
             throw new InvalidOperationException(
-                $"deploy/local-cluster.sh start failed with exit code {run.ExitCode}; its output:\n{run.Output}\nstop: {stop}");
+                $"deploy/local-cluster.sh start failed with exit code {run.ExitCode}; its output:\n{run.Output}\n" +
+                $"stop: {stop ?? "done"}");
         }
 
         return new LocalCluster(stateDirectory, ClusterState.Read(Path.Combine(stateDirectory, "cluster.state")), run.Output);
@@ -78,18 +81,12 @@ internal sealed class LocalCluster : IAsyncDisposable
         return text.ToString();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        var stop = await StopAsync(_stateDirectory);
-        if (!stop.StartsWith("exit code 0", StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException($"deploy/local-cluster.sh stop failed: {stop}");
-        }
-    }
+    /// <summary>Runs the script's stop; returns null when it succeeded, else what it printed.</summary>
+    public Task<string?> StopAsync() => StopAsync(_stateDirectory);
 
-    private static async Task<string> StopAsync(string stateDirectory)
+    private static async Task<string?> StopAsync(string stateDirectory)
     {
         var run = await ScriptRun.RunAsync(EndToEndEnvironment.LocalClusterScript, ["stop", "--state-dir", stateDirectory], StopTimeout);
-        return $"exit code {run.ExitCode}\n{run.Output}";
+        return run.ExitCode == 0 ? null : $"deploy/local-cluster.sh stop failed with exit code {run.ExitCode}:\n{run.Output}";
     }
 }
