@@ -10,11 +10,11 @@ namespace TgeSwarm.Runtime.Postgres.Membership;
 /// one). Every change locks the version row before any member row, so two changes never deadlock.
 /// </para>
 /// <para>
-/// Why <c>version = $2 - 1</c> appears twice: a writer that waited for a concurrent change re-checks its target row
-/// (the locked version) against the committed values, but its subqueries still see the statement's snapshot. Asking
-/// the snapshot's version to be <c>$2 - 1</c> as well means "no change committed since the snapshot", so the member
-/// checks on the snapshot (row exists, etag matches) are exact: every change of a member row, except an IAmAlive
-/// write, moves the version in the same statement.
+/// Why checks on member rows inside <c>bumped</c> (row exists, etag matches) can read the statement's snapshot:
+/// an UPDATE changes a row only if it matches the WHERE clause both in the snapshot and, after waiting for a
+/// concurrent writer of that row, in its newest committed version. A successful <c>version = $2 - 1</c> therefore means
+/// the version row did not change after the snapshot was taken, and as every change of a member row except an IAmAlive
+/// write moves the version in the same statement, the snapshot's member rows are the current ones.
 /// </para>
 /// </summary>
 internal static class MembershipSql
@@ -29,8 +29,7 @@ internal static class MembershipSql
 
     private const string CompareAndSwapVersion =
         "UPDATE swarm_membership_version SET version = $2, changed_at = now() " +
-        "WHERE cluster_id = $1 AND version = $2 - 1 " +
-        "AND (SELECT s.version FROM swarm_membership_version s WHERE s.cluster_id = $1) = $2 - 1 ";
+        "WHERE cluster_id = $1 AND version = $2 - 1 ";
 
     private const string NotifyFromBumped = "SELECT version, pg_notify('" + Channel + "', $1 || ':' || version) FROM bumped";
 

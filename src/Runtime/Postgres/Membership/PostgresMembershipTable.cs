@@ -143,8 +143,9 @@ internal sealed partial class PostgresMembershipTable(
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            // Only reachable for an insert whose expected version was never read (see MembershipSql); the
-            // statement rolled back whole, so it is a refusal like any other.
+            // Not reachable through this provider (a successful version swap means the snapshot's "row absent" is
+            // current, see MembershipSql), but a row written by hand can collide; the statement rolled back whole,
+            // so it is a refusal like any other.
             return false;
         }
     }
