@@ -232,12 +232,28 @@ internal sealed partial class MembershipTableManager : IClusterMembershipService
             {
                 try
                 {
-                    await foreach (var version in feed.WatchAsync(cancellationToken))
+                    await using var changes = feed.WatchAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+                    var next = changes.MoveNextAsync();
+
+                    // Listening has begun: one read now covers whatever changed between the last read and the
+                    // subscription. It runs beside the wait, so the enumerator is never disposed mid-MoveNext.
+                    var catchUp = TryRefreshAsync(cancellationToken);
+                    try
                     {
-                        if (version > _view.Current.Version)
+                        while (await next)
                         {
-                            await TryRefreshAsync(cancellationToken);
+                            if (changes.Current > _view.Current.Version)
+                            {
+                                await TryRefreshAsync(cancellationToken);
+                            }
+
+                            next = changes.MoveNextAsync();
                         }
+                    }
+                    finally
+                    {
+                        // The catch-up logs its own table failures; all it can still throw is our cancellation.
+                        await catchUp.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                     }
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
