@@ -49,9 +49,11 @@ internal sealed partial class Catalog
         entry.SiloAddress.Equals(_shared.Silo.SiloAddress)
         && !(_activations.TryGetValue(entry.GrainId, out var current) && current.Address.Equals(entry) && current.State != ActivationState.Invalid);
 
-    /// <summary>Whether an activation of <paramref name="grainId"/> lives here and takes calls (or is being activated).</summary>
-    public bool IsActiveHere(GrainId grainId) =>
-        _activations.TryGetValue(grainId, out var activation) && activation.State is ActivationState.Valid or ActivationState.Activating;
+    /// <summary>
+    /// Whether an activation of <paramref name="grainId"/> is in this silo's map. Lock-free, for the call path: one
+    /// that is just leaving still counts, and delivery then creates its successor here, where the directory decides.
+    /// </summary>
+    public bool IsActiveHere(GrainId grainId) => _activations.ContainsKey(grainId);
 
     public int ActivationCount => _activations.Count + _workers.Values.Sum(static p => p.Count);
 
