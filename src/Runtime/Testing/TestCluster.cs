@@ -35,6 +35,8 @@ public sealed class TestCluster : IAsyncDisposable
 
     public TestClusterOptions Options => _options;
 
+    internal InMemoryMembershipTable MembershipTable => _membershipTable;
+
     /// <summary>Every silo started so far, running or not (see <see cref="SiloHandle.IsActive"/>).</summary>
     public IReadOnlyList<SiloHandle> Silos => _silos;
 

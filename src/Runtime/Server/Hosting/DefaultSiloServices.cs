@@ -100,29 +100,6 @@ internal static class DefaultSiloServices
         services.TryAddSingleton<ISiloTerminator, HostSiloTerminator>();
     }
 
-    private static SwarmCodeRegistry BuildRegistry(IEnumerable<GrainAssembly> configured)
-    {
-        var registry = new SwarmCodeRegistry();
-        registry.AddReferenceClosure(typeof(DefaultSiloServices).Assembly);
-        if (Assembly.GetEntryAssembly() is { } entry)
-        {
-            registry.AddReferenceClosure(entry);
-        }
-
-        foreach (var grainAssembly in configured)
-        {
-            registry.AddReferenceClosure(grainAssembly.Assembly);
-        }
-
-        // Test runners are not the entry assembly; the assemblies already loaded (the tests themselves) still count.
-        foreach (var loaded in AppDomain.CurrentDomain.GetAssemblies())
-        {
-            if (!loaded.IsDynamic && loaded.IsDefined(typeof(SwarmGeneratedCodeAttribute)))
-            {
-                registry.AddReferenceClosure(loaded);
-            }
-        }
-
-        return registry;
-    }
+    private static SwarmCodeRegistry BuildRegistry(IEnumerable<GrainAssembly> configured) =>
+        Client.GeneratedCodeLoader.Load(typeof(DefaultSiloServices).Assembly, configured.Select(static g => g.Assembly));
 }
