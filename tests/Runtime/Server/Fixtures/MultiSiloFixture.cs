@@ -25,12 +25,18 @@ public class MultiSiloFixture : IAsyncLifetime
         {
             silo.Services.AddSingleton(Signals);
             silo.AddPostgresGrainStorage("store", PostgresClusterFixture.ConnectionString);
+            ConfigureSilo(silo);
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
+
+    /// <summary>More silo configuration (membership provider, options) for a derived fixture.</summary>
+    protected virtual void ConfigureSilo(ISiloBuilder silo)
+    {
+    }
 
     /// <summary>The silo that hash placement (the ring, as the primary sees it) puts a grain on.</summary>
     public SiloAddress OwnerOf(string grainType, string key) =>
