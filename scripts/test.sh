@@ -4,7 +4,7 @@
 #   scripts/test.sh                                       # everything
 #   scripts/test.sh "FullyQualifiedName~Serialization"    # a dotnet test --filter, for local use
 #
-# 1. PostgreSQL 15 from apt when its binaries are missing (sudo only when not root).
+# 1. PostgreSQL 15 and HAProxy from apt when their binaries are missing (sudo only when not root).
 # 2. A throw-away cluster (fsync off, 127.0.0.1 only, no systemd) on port 5433 or the next free
 #    one, role swarm/swarm and database swarm_test; TGESWARM_TEST_POSTGRES points the tests at it.
 #    It is stopped and deleted on exit.
@@ -69,6 +69,15 @@ if ! find_pgbin; then
   find_pgbin || die "apt-get installed postgresql but initdb/pg_ctl are still missing"
 fi
 log "PostgreSQL binaries: $PGBIN ($("$PGBIN/postgres" --version))"
+
+# HAProxy fronts the end-to-end test's cluster (deploy/local-cluster.sh); installed here so the test never needs root.
+if ! command -v haproxy >/dev/null; then
+  log "HAProxy not found: installing it from apt"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends haproxy
+  command -v haproxy >/dev/null || die "apt-get installed haproxy but the haproxy binary is still missing"
+fi
+log "HAProxy: $(haproxy -v | head -1)"
 
 # PostgreSQL refuses to run as root: as root, the server belongs to the postgres user.
 if [ "$(id -u)" -eq 0 ]; then

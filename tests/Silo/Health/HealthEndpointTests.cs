@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace TgeSwarm.Silo.Tests.Health;
 
-public sealed class HealthEndpointTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
+public sealed class HealthEndpointTests(HealthEndpointTests.Factory factory) : IClassFixture<HealthEndpointTests.Factory>
 {
     [Fact]
     public async Task The_embedded_default_silo_is_live_and_ready_once_started()
@@ -16,5 +16,11 @@ public sealed class HealthEndpointTests(WebApplicationFactory<Program> factory) 
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The embedded default, but on an OS-assigned silo port, so parallel test classes never collide on 11111.</summary>
+    public sealed class Factory : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder) => builder.UseSetting("Swarm:SiloPort", "0");
     }
 }
