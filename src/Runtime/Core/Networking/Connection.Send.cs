@@ -15,7 +15,7 @@ internal sealed partial class Connection
     private long _framesSent;
     private long _flushes;
 
-    /// <summary>Frames written to the socket so far.</summary>
+    /// <summary>Frames handed to the socket so far (counted as each write starts).</summary>
     public long FramesSent => Volatile.Read(ref _framesSent);
 
     /// <summary>Socket writes so far; <see cref="FramesSent"/> ÷ this is the batching factor.</summary>
@@ -92,23 +92,23 @@ internal sealed partial class Connection
 
     private async ValueTask FlushAsync(CancellationToken cancellationToken)
     {
+        // Counted as the write starts: a failed write closes the connection and hands the batch back anyway.
+        var frames = _batch.Count;
         var bytes = _output.WrittenMemory;
-        var length = bytes.Length;
+        Volatile.Write(ref _framesSent, _framesSent + frames);
+        Volatile.Write(ref _flushes, _flushes + 1);
+        var instruments = _services.Instruments;
+        instruments.FramesSent.Add(frames);
+        instruments.BytesSent.Add(bytes.Length);
+        instruments.Flushes.Add(1);
+        instruments.FramesPerFlush.Record(frames);
         while (!bytes.IsEmpty)
         {
             var sent = await _socket.SendAsync(bytes, SocketFlags.None, cancellationToken);
             bytes = bytes[sent..];
         }
 
-        var frames = _batch.Count;
         _batch.Clear();
         _output.Reset();
-        Volatile.Write(ref _framesSent, _framesSent + frames);
-        Volatile.Write(ref _flushes, _flushes + 1);
-        var instruments = _services.Instruments;
-        instruments.FramesSent.Add(frames);
-        instruments.BytesSent.Add(length);
-        instruments.Flushes.Add(1);
-        instruments.FramesPerFlush.Record(frames);
     }
 }
