@@ -12,9 +12,11 @@ namespace TgeSwarm.Runtime.Testing;
 public static class TestClusterClientExtensions
 {
     /// <summary>
-    /// Starts an external client of <paramref name="cluster"/> in its own host: the cluster's ids, the running silos
-    /// as static gateways, then <paramref name="configure"/> (which may change any of that). Throws what the client's
-    /// start throws (no gateway reachable, handshake refused).
+    /// Starts an external client of <paramref name="cluster"/> in its own host: the cluster's ids, then
+    /// <paramref name="configure"/> (which may change them), and the running silos as static gateways unless
+    /// <paramref name="configure"/> chose gateways itself (a static list, or a membership table such as
+    /// <c>UsePostgresClustering</c> or <see cref="UseTestClusterMembership"/>). Throws what the client's start throws
+    /// (no gateway reachable, handshake refused).
     /// </summary>
     public static async Task<ExternalClusterClient> CreateClientAsync(
         this TestCluster cluster, Action<IClientBuilder>? configure = null, CancellationToken cancellationToken = default)
@@ -30,12 +32,15 @@ public static class TestClusterClientExtensions
                     o.ClusterId = cluster.Options.ClusterId;
                     o.ServiceId = cluster.Options.ServiceId;
                 });
-                if (gateways.Length > 0)
+                configure?.Invoke(client);
+
+                // Unless the configuration chose its gateways (a list, or a membership table), the running silos are.
+                var chosen = client.Services.Any(static d => d.ServiceType == typeof(IMembershipTable)
+                    || (d.ServiceType == typeof(IGatewayListProvider) && d.ImplementationInstance is not null));
+                if (!chosen && gateways.Length > 0)
                 {
                     client.UseStaticClustering(gateways);
                 }
-
-                configure?.Invoke(client);
             })
             .Build();
         try
@@ -44,7 +49,7 @@ public static class TestClusterClientExtensions
         }
         catch
         {
-            host.Dispose();
+            await ((IAsyncDisposable)host).DisposeAsync();
             throw;
         }
 
