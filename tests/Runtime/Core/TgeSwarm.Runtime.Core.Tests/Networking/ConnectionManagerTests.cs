@@ -65,6 +65,25 @@ public sealed class ConnectionManagerTests
     }
 
     [Fact]
+    public async Task A_silo_that_never_answers_the_connect_fails_after_the_open_connection_timeout()
+    {
+        var client = new Transport(configure: static o => o.OpenConnectionTimeout = TimeSpan.FromMilliseconds(300));
+        await using var manager = client.SiloManager();
+        // A listener that never accepts, with its backlog taken by one connection: the kernel drops further SYNs.
+        using var stuck = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        stuck.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        stuck.Listen(0);
+        using var filler = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await filler.ConnectAsync(stuck.LocalEndPoint!);
+        var silent = new SiloAddress((IPEndPoint)stuck.LocalEndPoint!, 1);
+
+        var error = await Assert.ThrowsAsync<ConnectionFailedException>(() => manager.GetConnectionAsync(silent, CancellationToken.None).AsTask())
+            .WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal($"Could not connect to silo {silent} within 00:00:00.3000000 (ConnectionOptions.OpenConnectionTimeout).", error.Message);
+    }
+
+    [Fact]
     public async Task Abort_closes_the_connection_and_reports_why()
     {
         var server = new Transport();
