@@ -1,9 +1,13 @@
 namespace TgeSwarm.Runtime.Client;
 
-/// <summary>The external client application code sees: grain references whose calls go through gateways.</summary>
-internal sealed class ClusterClient(ClientRuntime runtime, IServiceProvider services) : IClusterClient
+/// <summary>
+/// The <see cref="IClusterClient"/> application code sees: a grain factory (the external client's, whose references
+/// call through gateways) and the host's services. Nothing in it is specific to the external client, so a silo's
+/// hosted client could be the same type over its own factory.
+/// </summary>
+internal sealed class ClusterClient(IGrainFactory factory, IServiceProvider services) : IClusterClient
 {
-    private readonly IGrainFactory _factory = runtime.GrainFactory;
+    private readonly IGrainFactory _factory = factory;
 
     public IServiceProvider ServiceProvider { get; } = services;
 

@@ -39,7 +39,7 @@ internal static class DefaultClientServices
         services.TryAddSingleton<ConnectionServices>();
         services.TryAddSingleton(CreateGatewayListProvider);
         services.TryAddSingleton<ClientRuntime>();
-        services.TryAddSingleton<ClusterClient>();
+        services.TryAddSingleton(static sp => new ClusterClient(sp.GetRequiredService<ClientRuntime>().GrainFactory, sp));
         services.TryAddSingleton<IClusterClient>(static sp => sp.GetRequiredService<ClusterClient>());
         services.TryAddSingleton<IGrainFactory>(static sp => sp.GetRequiredService<ClusterClient>());
         services.AddHostedService<ClusterClientHost>();
