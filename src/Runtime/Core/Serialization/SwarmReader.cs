@@ -63,6 +63,19 @@ public ref partial struct SwarmReader
 
     public ulong ReadVarUInt64()
     {
+        // Most varints on the wire are one byte: field headers of ids below 16, small counts and lengths, bools.
+        var position = _position;
+        if ((uint)position < (uint)_data.Length && _data[position] < 0x80)
+        {
+            _position = position + 1;
+            return _data[position];
+        }
+
+        return ReadVarUInt64Slow();
+    }
+
+    private ulong ReadVarUInt64Slow()
+    {
         ulong result = 0;
         for (var shift = 0; shift < 70; shift += 7)
         {

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.Unicode;
 
 namespace TgeSwarm.Runtime.Serialization;
 
@@ -13,6 +14,10 @@ namespace TgeSwarm.Runtime.Serialization;
 public ref struct SwarmWriter
 {
     private const int MaxVarInt64Length = 10;
+
+    // A UTF-16 char never takes more than 3 UTF-8 bytes (a surrogate pair takes 4 for 2 chars, a lone surrogate the
+    // 3 of U+FFFD), so a string of up to 42 chars has a byte count below 128: one varint byte, known before encoding.
+    private const int MaxOneByteLengthChars = 0x7F / 3;
 
     private readonly IBufferWriter<byte> _output;
     private Span<byte> _buffer;
@@ -53,16 +58,17 @@ public ref struct SwarmWriter
 
     public void WriteVarUInt64(ulong value)
     {
-        var span = Reserve(MaxVarInt64Length);
-        var i = 0;
-        while (value >= 0x80)
+        // Most varints on the wire (headers of ids below 16, small counts and lengths, bools) are one byte.
+        var position = _position;
+        var buffer = _buffer;
+        if (value < 0x80 && (uint)position < (uint)buffer.Length)
         {
-            span[i++] = (byte)(value | 0x80);
-            value >>= 7;
+            buffer[position] = (byte)value;
+            _position = position + 1;
+            return;
         }
 
-        span[i++] = (byte)value;
-        _position += i;
+        WriteVarUInt64Slow(value);
     }
 
     /// <summary>Zig-zag, so small negative numbers stay short.</summary>
@@ -83,10 +89,26 @@ public ref struct SwarmWriter
     }
 
     /// <summary>A varint byte count then the UTF-8 bytes (the payload of a <see cref="WireType.LengthPrefixed"/> field).</summary>
+    /// <remarks>
+    /// Invalid UTF-16 (a lone surrogate) is written as U+FFFD, as <see cref="Encoding.UTF8"/> does. A short string
+    /// is encoded in one pass behind a reserved length byte that is filled in afterwards; a longer one is counted first,
+    /// because its varint length must be written, at its final size, before the bytes.
+    /// </remarks>
     public void WriteString(string value)
     {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Length <= MaxOneByteLengthChars)
+        {
+            var span = Reserve(1 + (value.Length * 3));
+            Utf8.FromUtf16(value, span[1..], out _, out var encoded, replaceInvalidSequences: true);
+            span[0] = (byte)encoded;
+            _position += 1 + encoded;
+            return;
+        }
+
         var length = Encoding.UTF8.GetByteCount(value);
         WriteVarUInt32((uint)length);
+        // Reserve may move to a new span and reset _position, so it runs before _position is read.
         var written = Encoding.UTF8.GetBytes(value, Reserve(length));
         _position += written;
     }
@@ -111,6 +133,20 @@ public ref struct SwarmWriter
         var span = Reserve(length)[..length];
         _position += length;
         return span;
+    }
+
+    private void WriteVarUInt64Slow(ulong value)
+    {
+        var span = Reserve(MaxVarInt64Length);
+        var i = 0;
+        while (value >= 0x80)
+        {
+            span[i++] = (byte)(value | 0x80);
+            value >>= 7;
+        }
+
+        span[i++] = (byte)value;
+        _position += i;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

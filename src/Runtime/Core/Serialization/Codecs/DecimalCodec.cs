@@ -1,20 +1,32 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 
 namespace TgeSwarm.Runtime.Serialization;
 
 /// <summary>The four 32-bit words of <see cref="decimal.GetBits(decimal)"/>, little-endian, as 16 length-prefixed bytes.</summary>
 internal sealed class DecimalCodec : IFieldCodec<decimal>
 {
+    private const int Length = 16;
+
     public void Write(ref SwarmWriter writer, uint fieldId, decimal value)
     {
+        writer.WriteFieldHeader(fieldId, WireType.LengthPrefixed);
+
+        // The length (16) is a one-byte varint, so it goes out with the words in one reservation.
+        var span = writer.WriteSpan(1 + Length);
+        span[0] = Length;
+        var words = span[1..];
+        if (BitConverter.IsLittleEndian)
+        {
+            decimal.GetBits(value, MemoryMarshal.Cast<byte, int>(words));
+            return;
+        }
+
         Span<int> bits = stackalloc int[4];
         decimal.GetBits(value, bits);
-        writer.WriteFieldHeader(fieldId, WireType.LengthPrefixed);
-        writer.WriteVarUInt32(16);
-        var span = writer.WriteSpan(16);
         for (var i = 0; i < 4; i++)
         {
-            BinaryPrimitives.WriteInt32LittleEndian(span[(i * 4)..], bits[i]);
+            BinaryPrimitives.WriteInt32LittleEndian(words[(i * 4)..], bits[i]);
         }
     }
 
@@ -31,20 +43,14 @@ internal sealed class DecimalCodec : IFieldCodec<decimal>
         }
 
         var span = reader.ReadLengthPrefixed();
-        if (span.Length != 16)
+        if (span.Length != Length)
         {
             throw reader.Malformed($"a decimal has {span.Length} bytes instead of 16");
         }
 
-        Span<int> bits = stackalloc int[4];
-        for (var i = 0; i < 4; i++)
-        {
-            bits[i] = BinaryPrimitives.ReadInt32LittleEndian(span[(i * 4)..]);
-        }
-
         try
         {
-            return new decimal(bits);
+            return BitConverter.IsLittleEndian ? new decimal(MemoryMarshal.Cast<byte, int>(span)) : FromBigEndianHost(span);
         }
         catch (ArgumentException ex)
         {
@@ -53,4 +59,15 @@ internal sealed class DecimalCodec : IFieldCodec<decimal>
     }
 
     public decimal DeepCopy(decimal value) => value;
+
+    private static decimal FromBigEndianHost(ReadOnlySpan<byte> span)
+    {
+        Span<int> bits = stackalloc int[4];
+        for (var i = 0; i < 4; i++)
+        {
+            bits[i] = BinaryPrimitives.ReadInt32LittleEndian(span[(i * 4)..]);
+        }
+
+        return new decimal(bits);
+    }
 }
