@@ -78,7 +78,20 @@ public readonly struct GrainId : IEquatable<GrainId>, IComparable<GrainId>, ISpa
     public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
     {
         charsWritten = 0;
-        if (IsDefault || destination.Length < Type.Length + 1 + Key.Length)
+        if (IsDefault)
+        {
+            // Same text as ToString(); returning false here would make interpolation grow its buffer forever.
+            const string none = "(none)";
+            if (!none.AsSpan().TryCopyTo(destination))
+            {
+                return false;
+            }
+
+            charsWritten = none.Length;
+            return true;
+        }
+
+        if (destination.Length < Type.Length + 1 + Key.Length)
         {
             return false;
         }

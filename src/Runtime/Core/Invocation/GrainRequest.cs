@@ -28,6 +28,12 @@ public abstract class GrainRequest
     /// <summary>The caller's cancellation registration, disposed when the request ends.</summary>
     internal CancellationTokenRegistration CancellationRegistration;
 
+    /// <summary>When the caller stops waiting (a <see cref="TimeProvider"/> timestamp), or 0 for no limit (one-way calls).</summary>
+    internal long DeadlineTimestamp;
+
+    /// <summary>The caller was answered already (timeout, cancellation): if still queued, the request is dropped unrun.</summary>
+    internal bool Abandoned;
+
     /// <summary>The correlation id while the request waits for a response from another process, else 0.</summary>
     internal long MessageId;
 

@@ -45,6 +45,18 @@ internal sealed class OutstandingCalls
         return taken;
     }
 
+    /// <summary>Adds the calls whose deadline passed at <paramref name="now"/> to <paramref name="expired"/> (they stay in; failing takes them out).</summary>
+    public void CollectExpired(long now, List<GrainRequest> expired)
+    {
+        foreach (var (_, request) in _pending)
+        {
+            if (request.DeadlineTimestamp != 0 && request.DeadlineTimestamp <= now)
+            {
+                expired.Add(request);
+            }
+        }
+    }
+
     /// <summary>Takes out every waiting call (the process stops, or the client lost its last gateway).</summary>
     public List<GrainRequest> TakeAll()
     {

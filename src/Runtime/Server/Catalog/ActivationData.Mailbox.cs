@@ -78,10 +78,44 @@ internal sealed partial class ActivationData
         return null;
     }
 
+    /// <summary>Adds the queued and running requests whose caller's deadline passed at <paramref name="now"/>.</summary>
+    public void CollectExpired(long now, List<GrainRequest> expired)
+    {
+        lock (_lock)
+        {
+            foreach (var request in _mailbox)
+            {
+                if (request.DeadlineTimestamp != 0 && request.DeadlineTimestamp <= now)
+                {
+                    expired.Add(request);
+                }
+            }
+
+            foreach (var request in _running)
+            {
+                if (request.DeadlineTimestamp != 0 && request.DeadlineTimestamp <= now)
+                {
+                    expired.Add(request);
+                }
+            }
+        }
+    }
+
     /// <summary>The next request allowed to start a turn now, moved from the mailbox to the running set; null if none.</summary>
     private GrainRequest? DequeueStartableLocked()
     {
-        if (_state != ActivationState.Valid || _lifecycleStepRunning || _mailbox.Count == 0)
+        if (_state != ActivationState.Valid || _lifecycleStepRunning)
+        {
+            return null;
+        }
+
+        // A caller that stopped waiting (timeout, cancellation) gets nothing from running its request: drop it.
+        while (_mailbox.TryPeek(out var abandoned) && abandoned.Abandoned)
+        {
+            _mailbox.Dequeue();
+        }
+
+        if (_mailbox.Count == 0)
         {
             return null;
         }

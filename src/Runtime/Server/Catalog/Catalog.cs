@@ -23,17 +23,15 @@ internal sealed partial class Catalog
     private readonly ConcurrentDictionary<GrainId, StatelessWorkerPool> _workers = new();
     private readonly GrainClassMap _classes;
     private readonly ActivationServices _shared;
-    private readonly ResponseTimeoutMonitor _timeouts;
     private readonly OutstandingCalls _outstanding;
     private readonly ILogger<Catalog> _logger;
     private long _activationNumber;
     private volatile bool _stopping;
 
-    public Catalog(GrainClassMap classes, ActivationServices shared, ResponseTimeoutMonitor timeouts, OutstandingCalls outstanding, ILogger<Catalog> logger)
+    public Catalog(GrainClassMap classes, ActivationServices shared, OutstandingCalls outstanding, ILogger<Catalog> logger)
     {
         _classes = classes;
         _shared = shared;
-        _timeouts = timeouts;
         _outstanding = outstanding;
         _logger = logger;
     }
@@ -150,7 +148,6 @@ internal sealed partial class Catalog
             }
         }
 
-        _timeouts.Untrack(request);
         _outstanding.TryRemove(request);
         request.CancellationRegistration.Dispose();
         CountOutcome(error);

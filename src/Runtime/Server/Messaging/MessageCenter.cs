@@ -233,13 +233,10 @@ internal sealed partial class MessageCenter : IMessageHandler, IMessageWriter
 
     private async Task SendSlowAsync(Connection connection, Message message)
     {
-        try
+        if (!await connection.SendAsync(message, CancellationToken.None))
         {
-            await connection.SendAsync(message, CancellationToken.None);
-        }
-        catch (ConnectionClosedException exception)
-        {
-            Sender.OnUndeliverable(message, exception);
+            // Closed before there was room: the message was not taken.
+            Sender.OnUndeliverable(message, new ConnectionClosedException($"The connection to {connection.RemoteEndPoint} closed before the response could be queued."));
         }
     }
 

@@ -62,7 +62,7 @@ internal sealed partial class RemoteSender : IAsyncDisposable
         if (!oneWay)
         {
             message.Id = _outstanding.Add(request, silo);
-            if (request.ArrivedFromRemote)
+            if (request.ArrivedFromRemote && request.DeadlineTimestamp == 0)
             {
                 // Passed on for a caller elsewhere: bound the wait here too, or a hung target would pin it forever.
                 _timeouts.Track(request);

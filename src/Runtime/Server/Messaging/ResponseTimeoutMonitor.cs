@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TgeSwarm.Runtime.Configuration;
@@ -8,31 +8,41 @@ using TgeSwarm.Runtime.Invocation;
 namespace TgeSwarm.Runtime.Messaging;
 
 /// <summary>
-/// Fails calls whose response did not arrive in time. One sweep loop over the pending calls instead of a timer per
-/// call: a call costs an add and a remove in a concurrent map. The sweep runs every tenth of the shortest timeout
-/// (between 10 ms and 1 s), so a call fails at most that much after its deadline. Nothing is retried after a
-/// timeout (calls are at most once), and the message names the grain, the method and the call chain.
+/// Fails calls whose response did not arrive in time, without registering each call anywhere: a call only gets a
+/// deadline (<see cref="GrainRequest.DeadlineTimestamp"/>), and the sweep looks where waiting calls are — every
+/// activation's mailbox and running turns, and the calls waiting on another process (<see cref="OutstandingCalls"/>).
+/// So the common call, which completes long before its deadline, costs one clock read and no allocation. The sweep
+/// runs every tenth of the default timeout (between 10 ms and 1 s), so a call fails at most that much after its
+/// deadline. Nothing is retried after a timeout (calls are at most once); a timed-out call still queued is dropped
+/// when its turn would come, never run; the message names the grain, the method and the call chain.
 /// </summary>
 internal sealed partial class ResponseTimeoutMonitor : IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<GrainRequest, long> _pending = new(ReferenceEqualityComparer.Instance);
     private readonly TimeProvider _timeProvider;
     private readonly TimeSpan _defaultTimeout;
+    private readonly IServiceProvider _services;
     private readonly ILogger<ResponseTimeoutMonitor> _logger;
     private readonly CancellationTokenSource _stop = new();
     private readonly TimeSpan _sweepPeriod;
+    private readonly List<GrainRequest> _expired = [];
     private Task? _loop;
     private Action<GrainRequest, Exception>? _fail;
 
-    public ResponseTimeoutMonitor(TimeProvider timeProvider, IOptions<SiloMessagingOptions> options, ILogger<ResponseTimeoutMonitor> logger)
+    public ResponseTimeoutMonitor(TimeProvider timeProvider, IOptions<SiloMessagingOptions> options, IServiceProvider services, ILogger<ResponseTimeoutMonitor> logger)
     {
         _timeProvider = timeProvider;
         _defaultTimeout = options.Value.ResponseTimeout;
+        _services = services;
         _logger = logger;
         _sweepPeriod = TimeSpan.FromTicks(Math.Clamp(_defaultTimeout.Ticks / 10, TimeSpan.FromMilliseconds(10).Ticks, TimeSpan.FromSeconds(1).Ticks));
     }
 
     public TimeSpan DefaultTimeout => _defaultTimeout;
+
+    // Resolved on first use: the catalog completes requests through services that need this monitor.
+    private Catalog.Catalog Catalog => field ??= _services.GetRequiredService<Catalog.Catalog>();
+
+    private OutstandingCalls Outstanding => field ??= _services.GetRequiredService<OutstandingCalls>();
 
     /// <summary>Starts sweeping; <paramref name="fail"/> delivers a timeout to the caller.</summary>
     public void Start(Action<GrainRequest, Exception> fail)
@@ -41,15 +51,12 @@ internal sealed partial class ResponseTimeoutMonitor : IAsyncDisposable
         _loop = SweepLoopAsync(_stop.Token);
     }
 
+    /// <summary>Gives <paramref name="request"/> its deadline: now plus its method's timeout, or the default.</summary>
     public void Track(GrainRequest request)
     {
         var timeout = request.ResponseTimeout ?? _defaultTimeout;
-        _pending[request] = _timeProvider.GetTimestamp() + (long)(timeout.TotalSeconds * _timeProvider.TimestampFrequency);
+        request.DeadlineTimestamp = _timeProvider.GetTimestamp() + (long)(timeout.TotalSeconds * _timeProvider.TimestampFrequency);
     }
-
-    public void Untrack(GrainRequest request) => _pending.TryRemove(request, out _);
-
-    public int PendingCount => _pending.Count;
 
     private async Task SweepLoopAsync(CancellationToken cancellationToken)
     {
@@ -66,16 +73,23 @@ internal sealed partial class ResponseTimeoutMonitor : IAsyncDisposable
         }
         finally
         {
-            LogSweepStopped(_logger, _pending.Count);
+            LogSweepStopped(_logger);
         }
     }
 
     internal void Sweep()
     {
         var now = _timeProvider.GetTimestamp();
-        foreach (var (request, deadline) in _pending)
+        _expired.Clear();
+        foreach (var activation in Catalog.Activations)
         {
-            if (now < deadline || !_pending.TryRemove(request, out _))
+            activation.CollectExpired(now, _expired);
+        }
+
+        Outstanding.CollectExpired(now, _expired);
+        foreach (var request in _expired)
+        {
+            if (request.IsCompleted || request.Abandoned)
             {
                 continue;
             }
@@ -88,6 +102,8 @@ internal sealed partial class ResponseTimeoutMonitor : IAsyncDisposable
             _fail?.Invoke(request, new TimeoutException(
                 $"Response for {request} on grain {request.TargetId} did not arrive within {timeout}.{chain} The call was not retried; the grain may still have run it."));
         }
+
+        _expired.Clear();
     }
 
     /// <summary>Stops the loop and waits for it; safe to call more than once (the lifecycle stops it, the container disposes it).</summary>
@@ -103,6 +119,6 @@ internal sealed partial class ResponseTimeoutMonitor : IAsyncDisposable
     [LoggerMessage(SiloEventIds.CallTimedOut, LogLevel.Warning, "Call {Request} on grain {GrainId} timed out after {Timeout}")]
     private static partial void LogTimedOut(ILogger logger, GrainRequest request, GrainId grainId, TimeSpan timeout);
 
-    [LoggerMessage(SiloEventIds.TimeoutSweepStopped, LogLevel.Debug, "Response timeout sweep stopped with {Pending} calls pending")]
-    private static partial void LogSweepStopped(ILogger logger, int pending);
+    [LoggerMessage(SiloEventIds.TimeoutSweepStopped, LogLevel.Debug, "Response timeout sweep stopped")]
+    private static partial void LogSweepStopped(ILogger logger);
 }

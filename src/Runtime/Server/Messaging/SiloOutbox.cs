@@ -93,16 +93,20 @@ internal sealed partial class SiloOutbox(SiloAddress silo, RemoteSender sender)
                 _queued.Dequeue();
             }
 
-            // The connection is full (or just closed): wait for room, keeping the order.
-            try
+            // The connection is full (or just closed): wait for room, keeping the order. A closed connection did not
+            // take the message: put it back at the front and connect again on the next pass.
+            if (!await connection.SendAsync(next!, CancellationToken.None))
             {
-                await connection.SendAsync(next!, CancellationToken.None);
-            }
-            catch (ConnectionClosedException exception)
-            {
-                sender.OnUndeliverable(next!, exception);
                 lock (_lock)
                 {
+                    var rest = _queued.ToArray();
+                    _queued.Clear();
+                    _queued.Enqueue(next!);
+                    foreach (var message in rest)
+                    {
+                        _queued.Enqueue(message);
+                    }
+
                     if (ReferenceEquals(_connection, connection))
                     {
                         _connection = null;

@@ -84,7 +84,8 @@ internal sealed class SiloRuntimeClient : IGrainReferenceRuntime
     /// <summary>Fails a request that has not completed (timeouts, cancellation, send failures).</summary>
     internal void Fail(GrainRequest request, Exception exception)
     {
-        _timeouts.Untrack(request);
+        request.Abandoned = true;
+        request.DeadlineTimestamp = 0;
         _outstanding.TryRemove(request);
         request.CancellationRegistration.Dispose();
         if (request.ResponseSink is { } sink)

@@ -124,4 +124,22 @@ public sealed class LifecycleTests(FakeTimeClusterFixture fixture) : IClassFixtu
         fixture.Time.Advance(TimeSpan.FromMinutes(6));
         Assert.NotEqual(first, await grain.GetIdentityAsync().Within("a call after the stuck activation was replaced"));
     }
+
+    [Fact]
+    public async Task A_request_that_timed_out_while_queued_is_dropped_unrun()
+    {
+        var grain = Client.GetGrain<IBehaviourGrain>("queued-timeout");
+        var running = grain.HangAsync("queued-first");
+        await Signals.Gate("entered:queued-first").Within("the first request");
+        var queued = grain.HangAsync("queued-second");
+
+        fixture.Time.Advance(TimeSpan.FromSeconds(31));
+        await Assert.ThrowsAsync<TimeoutException>(() => queued.Within("the queued request's timeout"));
+        await Assert.ThrowsAsync<TimeoutException>(() => running.Within("the running request's timeout"));
+        Signals.Open("queued-first");
+
+        // A later call runs after the place where the dropped one would have run.
+        await grain.GetIdentityAsync().Within("a call after the dropped one");
+        Assert.False(Signals.Gate("entered:queued-second").IsCompleted, "the timed-out queued request ran");
+    }
 }

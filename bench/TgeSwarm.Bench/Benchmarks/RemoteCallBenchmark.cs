@@ -1,0 +1,77 @@
+using Microsoft.Extensions.DependencyInjection;
+using TgeSwarm.Bench.Baselines;
+using TgeSwarm.Bench.Grains;
+using TgeSwarm.Bench.Harness;
+using TgeSwarm.Runtime.Directory;
+using TgeSwarm.Runtime.Hosting;
+using TgeSwarm.Runtime.Testing;
+
+namespace TgeSwarm.Bench.Benchmarks;
+
+/// <summary>
+/// Issue 3's figure: grain calls from one silo to grains on another over loopback TCP — sequential p50/p99 latency
+/// and calls/s with 1, 16 and 256 calls in flight — beside a pipelined raw-socket request/response echo with the
+/// same payload size and concurrency, measured in the same run.
+/// </summary>
+internal static class RemoteCallBenchmark
+{
+    private const int GrainKeys = 512;
+    private static readonly int[] Concurrencies = [1, 16, 256];
+
+    public static async Task RunAsync(BenchOptions options)
+    {
+        var builder = new TestClusterBuilder(2);
+        builder.ConfigureSilo(static silo => silo.AddMemoryGrainStorage("store").AddMemoryGrainStorage("pg"));
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        try
+        {
+            var caller = cluster.Silos[0];
+            var remote = cluster.Silos[1];
+            var directory = caller.ServiceProvider.GetRequiredService<GrainDirectory>();
+            var client = caller.ServiceProvider.GetRequiredService<IClusterClient>();
+            var grains = Enumerable.Range(0, 100_000)
+                .Where(k => remote.SiloAddress.Equals(directory.OwnerOf(GrainId.Create("call", k))))
+                .Take(GrainKeys)
+                .Select(k => client.GetGrain<ICallGrain>(k))
+                .ToArray();
+            foreach (var grain in grains)
+            {
+                await grain.AddAsync(0);
+            }
+
+            await using var raw = await RawSocketEcho.StartAsync(payloadBytes: 32);
+            var sequentialCalls = options.Pick(2_000, 20_000);
+            await CallLoops.SequentialAsync(i => grains[i % grains.Length].AddAsync(i), sequentialCalls / 4);
+            var grainSeq = await CallLoops.SequentialAsync(i => grains[i % grains.Length].AddAsync(i), sequentialCalls);
+            await CallLoops.SequentialAsync(raw.CallAsync, sequentialCalls / 4);
+            var rawSeq = await CallLoops.SequentialAsync(raw.CallAsync, sequentialCalls);
+            Report.Figure("remote_call.seq.p50_us", grainSeq.PercentileMicros(50), "us");
+            Report.Figure("remote_call.seq.p99_us", grainSeq.PercentileMicros(99), "us");
+            Report.Figure("remote_call.baseline_raw_socket.seq.p50_us", rawSeq.PercentileMicros(50), "us");
+            Report.Figure("remote_call.baseline_raw_socket.seq.p99_us", rawSeq.PercentileMicros(99), "us");
+            Report.Ratio("remote_call.seq.p50.ratio_to_baseline", grainSeq.PercentileMicros(50), rawSeq.PercentileMicros(50));
+
+            foreach (var concurrency in Concurrencies)
+            {
+                await CallLoops.ThroughputAsync(i => grains[i % grains.Length].AddAsync(i), concurrency, options.WarmUp);
+                await CallLoops.ThroughputAsync(raw.CallAsync, concurrency, options.WarmUp);
+                var grain = 0.0;
+                var baseline = 0.0;
+                for (var round = 0; round < options.Pick(1, 3); round++)
+                {
+                    grain = Math.Max(grain, await CallLoops.ThroughputAsync(i => grains[i % grains.Length].AddAsync(i), concurrency, options.Measure));
+                    baseline = Math.Max(baseline, await CallLoops.ThroughputAsync(raw.CallAsync, concurrency, options.Measure));
+                }
+
+                Report.Figure($"remote_call.c{concurrency}.calls_per_s", grain, "calls/s");
+                Report.Figure($"remote_call.baseline_raw_socket.c{concurrency}.calls_per_s", baseline, "calls/s");
+                Report.Ratio($"remote_call.c{concurrency}.ratio_to_baseline", grain, baseline);
+            }
+        }
+        finally
+        {
+            await cluster.DisposeAsync();
+        }
+    }
+}
