@@ -13,7 +13,9 @@ namespace TgeSwarm.Runtime.Serialization;
 public sealed partial class CodecProvider
 {
     private readonly SwarmCodeRegistry _registry;
-    private readonly ConcurrentDictionary<Type, IFieldCodec> _codecs = new();
+    // Keyed by type handle rather than Type: a value-type key hashes and compares without virtual calls, and
+    // typeof(T).TypeHandle needs no Type object, which is most of what GetCodec<T> costs on the per-message path.
+    private readonly ConcurrentDictionary<nint, IFieldCodec> _codecs = new();
     private readonly ConcurrentDictionary<string, Type> _aliasTypes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Type, string> _typeAliases = new();
 
@@ -29,7 +31,7 @@ public sealed partial class CodecProvider
 
     public IFieldCodec<T> GetCodec<T>()
     {
-        var codec = _codecs.TryGetValue(typeof(T), out var cached) ? cached : GetCodec(typeof(T));
+        var codec = _codecs.TryGetValue(typeof(T).TypeHandle.Value, out var cached) ? cached : GetCodec(typeof(T));
         return (IFieldCodec<T>)codec;
     }
 
@@ -37,7 +39,8 @@ public sealed partial class CodecProvider
     public IFieldCodec GetCodec(Type type)
     {
         ArgumentNullException.ThrowIfNull(type);
-        return _codecs.TryGetValue(type, out var codec) ? codec : _codecs.GetOrAdd(type, Create(type));
+        var key = type.TypeHandle.Value;
+        return _codecs.TryGetValue(key, out var codec) ? codec : _codecs.GetOrAdd(key, Create(type));
     }
 
     private IFieldCodec Create(Type type)
