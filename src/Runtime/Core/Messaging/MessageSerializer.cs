@@ -21,6 +21,7 @@ internal sealed class MessageSerializer(CodecProvider codecs, SwarmCodeRegistry 
 {
     private readonly IFieldCodec<object> _objectCodec = codecs.GetCodec<object>();
     private readonly IFieldCodec<Exception> _exceptionCodec = codecs.GetCodec<Exception>();
+    private readonly SiloAddressCache _silos = new();
 
     public CodecProvider Codecs => codecs;
 
@@ -83,12 +84,12 @@ internal sealed class MessageSerializer(CodecProvider codecs, SwarmCodeRegistry 
 
         if ((fields & MessageHeaderFields.SendingSilo) != 0)
         {
-            message.SendingSilo = SiloAddressCodec.ReadRaw(ref reader);
+            message.SendingSilo = _silos.Read(ref reader);
         }
 
         if ((fields & MessageHeaderFields.TargetSilo) != 0)
         {
-            message.TargetSilo = SiloAddressCodec.ReadRaw(ref reader);
+            message.TargetSilo = _silos.Read(ref reader);
         }
 
         if ((fields & MessageHeaderFields.CallContext) != 0)
@@ -98,7 +99,7 @@ internal sealed class MessageSerializer(CodecProvider codecs, SwarmCodeRegistry 
 
         if ((fields & MessageHeaderFields.ActivationSilo) != 0)
         {
-            message.ActivationSilo = SiloAddressCodec.ReadRaw(ref reader);
+            message.ActivationSilo = _silos.Read(ref reader);
         }
 
         if (message.Kind == MessageKind.Request)

@@ -19,6 +19,17 @@ internal sealed class GrainLocationCache
 
     public void Set(GrainId grainId, SiloAddress silo)
     {
+        if (_locations.TryGetValue(grainId, out var known))
+        {
+            if (!ReferenceEquals(known, silo) && !known.Equals(silo))
+            {
+                _locations[grainId] = silo;
+            }
+
+            return;
+        }
+
+        // Count takes every lock of the map, so it is only asked when the map grows.
         if (_locations.Count >= MaxEntries)
         {
             _locations.Clear();

@@ -8,11 +8,22 @@ namespace TgeSwarm.Runtime.Membership;
 /// </summary>
 internal sealed class ClusterMembershipSnapshot
 {
+    // Endpoint → the newest generation seen on it: a lower generation there is a silo that was restarted.
+    private readonly Dictionary<System.Net.IPEndPoint, int> _newestGeneration = [];
+
     public ClusterMembershipSnapshot(long version, ImmutableDictionary<SiloAddress, ClusterMember> members)
     {
         Version = version;
         Members = members;
         ActiveSilos = [.. members.Values.Where(static m => m.Status == SiloStatus.Active).Select(static m => m.SiloAddress).Order()];
+        foreach (var member in members.Keys)
+        {
+            var endpoint = member.Endpoint;
+            if (!_newestGeneration.TryGetValue(endpoint, out var generation) || generation < member.Generation)
+            {
+                _newestGeneration[endpoint] = member.Generation;
+            }
+        }
     }
 
     public static ClusterMembershipSnapshot Empty { get; } = new(0, ImmutableDictionary<SiloAddress, ClusterMember>.Empty);
@@ -31,21 +42,7 @@ internal sealed class ClusterMembershipSnapshot
     /// Whether <paramref name="silo"/> is known to be dead: declared dead, or superseded by a newer generation on the
     /// same endpoint.
     /// </summary>
-    public bool IsDead(SiloAddress silo)
-    {
-        if (GetStatus(silo) == SiloStatus.Dead)
-        {
-            return true;
-        }
-
-        foreach (var member in Members.Keys)
-        {
-            if (member.IsSameEndpoint(silo) && member.Generation > silo.Generation)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public bool IsDead(SiloAddress silo) =>
+        GetStatus(silo) == SiloStatus.Dead
+        || (_newestGeneration.TryGetValue(silo.Endpoint, out var newest) && newest > silo.Generation);
 }

@@ -91,11 +91,12 @@ internal sealed partial class MessageCenter : IMessageHandler, IMessageWriter
         {
             Kind = MessageKind.Response,
             Id = messageId,
-            Target = request.TargetId,
             Status = exception is null ? ResponseStatus.Success : ResponseStatus.Error,
             Error = exception,
             Request = request,
-            ActivationSilo = exception is null && !SystemTargetIds.IsSystemTarget(request.TargetId) ? request.TargetSilo ?? Silo.SiloAddress : null,
+
+            // Only a call this silo passed on answers from elsewhere; otherwise the caller knows where it sent it.
+            ActivationSilo = exception is null && request.TargetSilo is { } elsewhere && !SystemTargetIds.IsSystemTarget(request.TargetId) ? elsewhere : null,
         };
 
         try
@@ -189,8 +190,10 @@ internal sealed partial class MessageCenter : IMessageHandler, IMessageWriter
             return;
         }
 
+        header.Target = request.TargetId;
         _serializer.ReadResponseBody(ref reader, header, request);
-        if (header.Status == ResponseStatus.Success && header.ActivationSilo is { } location)
+        if (header.Status == ResponseStatus.Success && (header.ActivationSilo ?? request.TargetSilo) is { } location
+            && !SystemTargetIds.IsSystemTarget(request.TargetId))
         {
             _locations.Set(request.TargetId, location);
         }

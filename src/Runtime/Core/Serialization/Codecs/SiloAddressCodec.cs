@@ -53,9 +53,15 @@ internal sealed class SiloAddressCodec : IFieldCodec<SiloAddress>
     internal static SiloAddress ReadRaw(ref SwarmReader reader)
     {
         var span = reader.ReadLengthPrefixed();
+        return Decode(span) ?? throw reader.Malformed($"a silo address has {span.Length} bytes instead of 10 or 22");
+    }
+
+    /// <summary>The address in <paramref name="span"/> (the run without its length), or null if its length is wrong.</summary>
+    internal static SiloAddress? Decode(ReadOnlySpan<byte> span)
+    {
         if (span.Length is not (10 or 22))
         {
-            throw reader.Malformed($"a silo address has {span.Length} bytes instead of 10 or 22");
+            return null;
         }
 
         var addressLength = span.Length - 6;
