@@ -11,6 +11,8 @@ namespace TgeSwarm.Runtime.Serialization;
 /// </summary>
 public ref partial struct SwarmReader
 {
+    private const int MaxVarInt64Length = 10;
+
     private readonly ReadOnlySpan<byte> _data;
     private int _position;
 
@@ -76,28 +78,31 @@ public ref partial struct SwarmReader
 
     private ulong ReadVarUInt64Slow()
     {
+        // One pass over a local span: no per-byte write of _position, and the offsets in the errors are those of the
+        // byte-at-a-time reader (just past the offending byte, or the end of the input).
+        var rest = _data[_position..];
         ulong result = 0;
-        for (var shift = 0; shift < 70; shift += 7)
+        var count = Math.Min(rest.Length, MaxVarInt64Length);
+        for (var i = 0; i < count; i++)
         {
-            if (_position >= _data.Length)
+            var b = rest[i];
+            if (i == MaxVarInt64Length - 1 && b > 1)
             {
-                throw Truncated("a varint");
-            }
-
-            var b = _data[_position++];
-            if (shift == 63 && b > 1)
-            {
+                _position += i + 1;
                 throw Malformed("a varint overflows 64 bits");
             }
 
-            result |= (ulong)(b & 0x7F) << shift;
+            result |= (ulong)(b & 0x7F) << (7 * i);
             if (b < 0x80)
             {
+                _position += i + 1;
                 return result;
             }
         }
 
-        throw Malformed("a varint is longer than 10 bytes");
+        // Ten bytes always end in the loop (the tenth is at most 1, so it ends the varint), so the input ran out.
+        _position += count;
+        throw Truncated("a varint");
     }
 
     public uint ReadVarUInt32()

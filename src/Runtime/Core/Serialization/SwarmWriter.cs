@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
@@ -138,6 +139,25 @@ public ref struct SwarmWriter
     private void WriteVarUInt64Slow(ulong value)
     {
         var span = Reserve(MaxVarInt64Length);
+        if (value < 1UL << 56)
+        {
+            // Up to eight bytes: spread the 7-bit groups one per byte, mark all but the last byte as continued, and
+            // store once. The shifts are independent of each other, unlike a byte-at-a-time loop.
+            var length = ((63 - BitOperations.LeadingZeroCount(value)) / 7) + 1;
+            var spread = (value & 0x7F)
+                | ((value & (0x7FUL << 7)) << 1)
+                | ((value & (0x7FUL << 14)) << 2)
+                | ((value & (0x7FUL << 21)) << 3)
+                | ((value & (0x7FUL << 28)) << 4)
+                | ((value & (0x7FUL << 35)) << 5)
+                | ((value & (0x7FUL << 42)) << 6)
+                | ((value & (0x7FUL << 49)) << 7);
+            var continued = 0x8080808080808080UL & ((1UL << ((length - 1) * 8)) - 1);
+            BinaryPrimitives.WriteUInt64LittleEndian(span, spread | continued);
+            _position += length;
+            return;
+        }
+
         var i = 0;
         while (value >= 0x80)
         {

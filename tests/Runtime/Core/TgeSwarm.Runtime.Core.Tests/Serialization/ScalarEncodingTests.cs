@@ -77,6 +77,40 @@ public sealed class ScalarEncodingTests
         Assert.Equal(value, _serializer.Deserialize<ulong>(bytes));
     }
 
+    [Fact]
+    public void Varints_of_every_length_match_a_byte_at_a_time_encoding_and_read_back()
+    {
+        var random = new Random(20250314);
+        for (var bits = 0; bits <= 64; bits++)
+        {
+            for (var sample = 0; sample < 50; sample++)
+            {
+                // A value of exactly `bits` significant bits (its top bit set), so every varint length and boundary is hit.
+                var value = bits == 0 ? 0UL : (1UL << (bits - 1)) | ((ulong)random.NextInt64() & ((1UL << (bits - 1)) - 1));
+                byte[] expected = [0x00, .. ReferenceVarint(value)];
+
+                var bytes = _serializer.SerializeToArray(value);
+                var output = new ChunkedBufferWriter();
+                _serializer.Serialize(value, output);
+
+                Assert.Equal(expected, bytes);
+                Assert.Equal(expected, output.WrittenBytes);
+                Assert.Equal(value, _serializer.Deserialize<ulong>(bytes));
+                Assert.Equal(unchecked((long)value), _serializer.RoundTrip(unchecked((long)value)));
+            }
+        }
+    }
+
+    [Fact]
+    public void A_tenth_varint_byte_above_one_is_an_overflow_not_a_value()
+    {
+        byte[] bytes = [0x00, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x02];
+
+        var error = Assert.Throws<SerializationException>(() => _serializer.Deserialize<ulong>(bytes));
+
+        Assert.Contains("overflows", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(15u, new byte[] { 0x78 })]
     [InlineData(16u, new byte[] { 0x80, 0x01 })]
@@ -105,8 +139,23 @@ public sealed class ScalarEncodingTests
     [Fact]
     public void A_varint_cut_short_is_a_serialization_exception()
     {
-        byte[] bytes = [0x00, 0x80];
+        byte[] bytes = [0x00, 0x80, 0xFF, 0xFF];
 
-        Assert.Throws<SerializationException>(() => _serializer.Deserialize<ulong>(bytes));
+        var error = Assert.Throws<SerializationException>(() => _serializer.Deserialize<ulong>(bytes));
+
+        Assert.Contains("Truncated input at byte 4", error.Message, StringComparison.Ordinal);
+    }
+
+    private static List<byte> ReferenceVarint(ulong value)
+    {
+        var bytes = new List<byte>();
+        while (value >= 0x80)
+        {
+            bytes.Add((byte)(value | 0x80));
+            value >>= 7;
+        }
+
+        bytes.Add((byte)value);
+        return bytes;
     }
 }
