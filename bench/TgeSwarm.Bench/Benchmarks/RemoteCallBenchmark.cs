@@ -40,6 +40,14 @@ internal static class RemoteCallBenchmark
                 await grain.AddAsync(0);
             }
 
+            // Every target must live on the other silo, or the figure would measure local calls.
+            var placement = await client.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
+            var local = placement.Where(s => s.GrainType == "call" && s.SiloAddress == caller.SiloAddress.ToString()).Sum(static s => s.ActivationCount);
+            if (local > 0)
+            {
+                throw new InvalidOperationException($"{local} benchmark grains were activated on the calling silo; the remote figure would be wrong.");
+            }
+
             await using var raw = await RawSocketEcho.StartAsync(payloadBytes: 32);
             var sequentialCalls = options.Pick(2_000, 20_000);
             await CallLoops.SequentialAsync(i => grains[i % grains.Length].AddAsync(i), sequentialCalls / 4);
