@@ -145,7 +145,7 @@ internal sealed partial class SiloOutbox(SiloAddress silo, RemoteSender sender)
             _draining = false;
         }
 
-        LogConnectFailed(sender.Logger, exception, silo, failed.Length);
+        LogConnectFailed(sender.Logger, silo, failed.Length, exception.Message);
         var reason = new SiloUnavailableException($"Could not reach silo {silo}: {exception.Message}", exception);
         foreach (var message in failed)
         {
@@ -153,6 +153,7 @@ internal sealed partial class SiloOutbox(SiloAddress silo, RemoteSender sender)
         }
     }
 
-    [LoggerMessage(Diagnostics.SiloEventIds.ConnectFailed, LogLevel.Warning, "Could not connect to silo {Silo}; failing {Count} queued messages")]
-    private static partial void LogConnectFailed(ILogger logger, Exception exception, SiloAddress silo, int count);
+    // The reason's message only: a silo that is down fails every retry the same way, and a stack each time is noise.
+    [LoggerMessage(Diagnostics.SiloEventIds.ConnectFailed, LogLevel.Warning, "Could not connect to silo {Silo}; failing {Count} queued messages: {Reason}")]
+    private static partial void LogConnectFailed(ILogger logger, SiloAddress silo, int count, string reason);
 }
