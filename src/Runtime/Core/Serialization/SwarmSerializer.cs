@@ -19,7 +19,9 @@ namespace TgeSwarm.Runtime.Serialization;
 // registered. Exceptions are the exception: they carry their type name and are rebuilt by reflection.
 //
 // Speed: the writer caches the IBufferWriter span and writes in place; generated codecs resolve their member
-// codecs once, lazily, into fields; nothing on the per-value path boxes, allocates or looks up a dictionary.
+// codecs once, lazily, into fields, and the root codec is a lock-free probe by type handle (TypeHandleTable);
+// nothing on the per-value path boxes, allocates or looks up a dictionary. Short strings are encoded in one pass and
+// one-byte varints are one store. Measured against System.Text.Json in bench/README.md.
 // Malformed input fails with SerializationException naming the offset, never with an IndexOutOfRangeException.
 // Layout in detail: WIRE-FORMAT.md beside this file.
 
