@@ -49,6 +49,9 @@ public abstract class GrainRequest
     /// </summary>
     internal bool ArgumentsArePrivate;
 
+    /// <summary>The silo that sent this request here, when it came from another silo.</summary>
+    internal SiloAddress? SendingSilo;
+
     /// <summary>Whether the request arrived from another process (so sending it on is a forward, and bounded).</summary>
     internal bool ArrivedFromRemote;
 

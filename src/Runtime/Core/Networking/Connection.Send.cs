@@ -15,6 +15,9 @@ internal sealed partial class Connection
     private long _framesSent;
     private long _flushes;
 
+    // 1 while the writer loop holds messages it took from the queue and has not yet handed to the socket.
+    private int _writingBatch;
+
     /// <summary>Frames handed to the socket so far (counted as each write starts).</summary>
     public long FramesSent => Volatile.Read(ref _framesSent);
 
@@ -29,6 +32,7 @@ internal sealed partial class Connection
         {
             while (await queue.WaitToReadAsync(closing))
             {
+                Volatile.Write(ref _writingBatch, 1);
                 while (_output.WrittenCount < BatchBytes && !closing.IsCancellationRequested && queue.TryRead(out var message))
                 {
                     WriteFrame(message);
@@ -43,6 +47,8 @@ internal sealed partial class Connection
                 {
                     await FlushAsync(closing);
                 }
+
+                Volatile.Write(ref _writingBatch, 0);
             }
         }
         catch (OperationCanceledException) when (closing.IsCancellationRequested)

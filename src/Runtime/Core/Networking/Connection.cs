@@ -82,6 +82,12 @@ internal sealed partial class Connection
     public int QueuedCount => _queue.Reader.Count;
 
     /// <summary>
+    /// Whether everything queued so far has been handed to the socket: nothing queued and no batch being written. A
+    /// graceful stop waits for this on every connection, so the last responses leave before the connections close.
+    /// </summary>
+    public bool IsSendIdle => _queue.Reader.Count == 0 && Volatile.Read(ref _writingBatch) == 0;
+
+    /// <summary>
     /// Queues <paramref name="message"/> without waiting. False when the queue is full or the connection is closed;
     /// the message was then not taken, and <see cref="SendAsync"/> can wait for room (it returns false only when
     /// closed). Once true, the message is either written to the socket or handed back through

@@ -39,6 +39,10 @@ internal sealed partial class ConnectionManager : IAsyncDisposable
     /// <see cref="ConnectionFailedException"/> (unreachable, timed out, or within the retry delay of a failure) or
     /// <see cref="ConnectionRefusedException"/> (the handshake was refused, e.g. another generation answered).
     /// </summary>
+    /// <summary>The open outgoing connections (to silos and gateways): a moment's snapshot.</summary>
+    public IReadOnlyList<Connection> Connections =>
+        [.. _slots.Values.Select(static s => s.Connection).OfType<Connection>().Where(static c => !c.IsClosed), .. _gatewayConnections.Keys.Where(static c => !c.IsClosed)];
+
     public ValueTask<Connection> GetConnectionAsync(SiloAddress target, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);

@@ -10,8 +10,8 @@ namespace TgeSwarm.Runtime.Lifecycle;
 /// <summary>
 /// Joins the cluster at <see cref="SiloLifecycleStage.RuntimeServices"/>: starts accepting connections (the port was
 /// bound when the silo's address was fixed), starts applying membership views, and writes this silo's row as
-/// Joining. On stop, after every activation is gone, it writes Dead ("stopped gracefully"), closes the listener and
-/// every connection, and fails whatever still waits on another silo.
+/// Joining. On stop, after every activation is gone, it lets the last responses leave, closes the listener and every
+/// connection, writes Dead ("stopped gracefully"), and fails whatever still waits on another silo.
 /// </summary>
 internal sealed class ClusterLifecycle(
     ConnectionListener listener,
@@ -21,8 +21,11 @@ internal sealed class ClusterLifecycle(
     ClusterViewHandler viewHandler,
     RemoteSender sender,
     OutstandingCalls outstanding,
-    Catalog.Catalog catalog) : ISiloLifecycleParticipant
+    Catalog.Catalog catalog,
+    TimeProvider timeProvider) : ISiloLifecycleParticipant
 {
+    private static readonly TimeSpan SendDrainLimit = TimeSpan.FromSeconds(5);
+
     private readonly CancellationTokenSource _stop = new();
     private Task? _viewLoop;
 
@@ -37,6 +40,13 @@ internal sealed class ClusterLifecycle(
 
     public async Task OnStopAsync(CancellationToken cancellationToken)
     {
+        // The last answers (to calls this silo handed over and relayed) leave first, then the connections close, and
+        // only then does this silo read as Dead: a peer reads every frame before it sees the close, and fails what
+        // still waits on this silo only when it sees it dead.
+        await WaitForSendsAsync(cancellationToken);
+        await listener.StopAsync(cancellationToken);
+        await sender.DisposeAsync();
+        await connections.DisposeAsync();
         await agent.LeaveAsync(cancellationToken);
         await _stop.CancelAsync();
         if (_viewLoop is { } loop)
@@ -44,9 +54,6 @@ internal sealed class ClusterLifecycle(
             await loop.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
-        await listener.StopAsync(cancellationToken);
-        await sender.DisposeAsync();
-        await connections.DisposeAsync();
         foreach (var request in outstanding.TakeAll())
         {
             catalog.CompleteRequest(request, new SiloUnavailableException(
@@ -54,5 +61,15 @@ internal sealed class ClusterLifecycle(
         }
 
         _stop.Dispose();
+    }
+
+    private async Task WaitForSendsAsync(CancellationToken cancellationToken)
+    {
+        var deadline = timeProvider.GetTimestamp() + (long)(SendDrainLimit.TotalSeconds * timeProvider.TimestampFrequency);
+        while (!cancellationToken.IsCancellationRequested && timeProvider.GetTimestamp() < deadline
+            && (listener.Connections.Any(static c => !c.IsSendIdle) || connections.Connections.Any(static c => !c.IsSendIdle)))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(5), timeProvider, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
     }
 }

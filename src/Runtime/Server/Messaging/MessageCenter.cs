@@ -165,6 +165,7 @@ internal sealed partial class MessageCenter : IMessageHandler, IMessageWriter
         request.SourceId = header.Source;
         request.CallContext = header.CallContext;
         request.ForwardCount = header.ForwardCount;
+        request.SendingSilo = header.SendingSilo;
         request.ArrivedFromRemote = true;
         if (!header.IsOneWay)
         {

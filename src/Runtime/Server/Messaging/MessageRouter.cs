@@ -283,6 +283,14 @@ internal sealed partial class MessageRouter
             return;
         }
 
+        if (request.ArrivedFromRemote && silo.Equals(request.SendingSilo) && !_catalog.IsStopping)
+        {
+            // The sender just routed it here (it is leaving, or our views differ for a moment): bouncing it back would
+            // only loop; it runs here, and the directory registration settles who hosts the grain.
+            DeliverLocal(request);
+            return;
+        }
+
         if (_directory.IsDead(silo))
         {
             _locations.Invalidate(request.TargetId, silo);
