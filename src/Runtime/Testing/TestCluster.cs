@@ -160,8 +160,13 @@ public sealed class TestCluster : IAsyncDisposable
         _silos.Clear();
     }
 
-    private bool IsStable(SiloAddress[] expected) =>
-        ActiveSilos.All(s => s.ServiceProvider.GetRequiredService<IClusterMembershipService>().CurrentSnapshot.ActiveSilos.SequenceEqual(expected));
+    /// <summary>Every running silo sees exactly <paramref name="expected"/> active and has applied that view (directory re-registrations included).</summary>
+    private bool IsStable(SiloAddress[] expected) => ActiveSilos.All(s =>
+    {
+        var snapshot = s.ServiceProvider.GetRequiredService<IClusterMembershipService>().CurrentSnapshot;
+        return snapshot.ActiveSilos.SequenceEqual(expected)
+            && s.ServiceProvider.GetRequiredService<Directory.ClusterViewHandler>().AppliedVersion >= snapshot.Version;
+    });
 
     private string DescribeViews() => string.Join("; ", ActiveSilos.Select(s =>
         $"{s.Name} sees [{string.Join(", ", s.ServiceProvider.GetRequiredService<IClusterMembershipService>().CurrentSnapshot.ActiveSilos)}]"));

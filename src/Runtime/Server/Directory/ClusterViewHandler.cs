@@ -31,6 +31,10 @@ internal sealed partial class ClusterViewHandler(
     ILogger<ClusterViewHandler> logger)
 {
     private readonly HashSet<SiloAddress> _knownDead = [];
+    private long _appliedVersion;
+
+    /// <summary>The membership version whose consequences (dead silos, re-registrations) are fully applied.</summary>
+    public long AppliedVersion => Volatile.Read(ref _appliedVersion);
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -66,6 +70,7 @@ internal sealed partial class ClusterViewHandler(
         }
 
         await RebalanceAsync(previousRing, cancellationToken);
+        Volatile.Write(ref _appliedVersion, snapshot.Version);
     }
 
     private void OnSiloDead(SiloAddress dead)

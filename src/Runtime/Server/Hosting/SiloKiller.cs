@@ -14,7 +14,9 @@ internal sealed class SiloKiller(
     MembershipAgent agent,
     ConnectionListener listener,
     ConnectionManager connections,
-    RemoteSender sender)
+    RemoteSender sender,
+    ResponseTimeoutMonitor timeouts,
+    Catalog.ActivationCollector collector)
 {
     public bool IsKilled { get; private set; }
 
@@ -25,6 +27,8 @@ internal sealed class SiloKiller(
         await listener.StopAsync(CancellationToken.None);
         await sender.DisposeAsync();
         await connections.DisposeAsync();
+        await timeouts.DisposeAsync();
+        await collector.DisposeAsync();
         silo.Status = SiloStatus.Dead;
     }
 }

@@ -125,8 +125,9 @@ internal sealed partial class MessageRouter
             return;
         }
 
+        // The directory named the winner, so this hop is certain: it may go back to the silo the request came from.
         request.ArrivedFromRemote = true;
-        Send(request, silo, MessageFlags.None);
+        Send(request, silo, MessageFlags.None, directoryConfirmed: true);
     }
 
     private void RouteToOwner(GrainRequest request)
@@ -267,7 +268,7 @@ internal sealed partial class MessageRouter
         _catalog.Deliver(request);
     }
 
-    private void Send(GrainRequest request, SiloAddress silo, MessageFlags flags)
+    private void Send(GrainRequest request, SiloAddress silo, MessageFlags flags, bool directoryConfirmed = false)
     {
         if (silo.Equals(_silo.SiloAddress))
         {
@@ -283,7 +284,7 @@ internal sealed partial class MessageRouter
             return;
         }
 
-        if (request.ArrivedFromRemote && silo.Equals(request.SendingSilo) && !_catalog.IsStopping)
+        if (!directoryConfirmed && request.ArrivedFromRemote && silo.Equals(request.SendingSilo) && !_catalog.IsStopping)
         {
             // The sender just routed it here (it is leaving, or our views differ for a moment): bouncing it back would
             // only loop; it runs here, and the directory registration settles who hosts the grain.

@@ -39,15 +39,17 @@ internal sealed partial class ResponseTimeoutMonitor : IAsyncDisposable
 
     public TimeSpan DefaultTimeout => _defaultTimeout;
 
-    // Resolved on first use: the catalog completes requests through services that need this monitor.
-    private Catalog.Catalog Catalog => field ??= _services.GetRequiredService<Catalog.Catalog>();
-
-    private OutstandingCalls Outstanding => field ??= _services.GetRequiredService<OutstandingCalls>();
+    // Resolved at start, not at construction (the catalog's services need this monitor), and never during a sweep,
+    // which may run while the container is being disposed.
+    private Catalog.Catalog? _catalog;
+    private OutstandingCalls? _outstanding;
 
     /// <summary>Starts sweeping; <paramref name="fail"/> delivers a timeout to the caller.</summary>
     public void Start(Action<GrainRequest, Exception> fail)
     {
         _fail = fail;
+        _catalog = _services.GetRequiredService<Catalog.Catalog>();
+        _outstanding = _services.GetRequiredService<OutstandingCalls>();
         _loop = SweepLoopAsync(_stop.Token);
     }
 
@@ -81,12 +83,17 @@ internal sealed partial class ResponseTimeoutMonitor : IAsyncDisposable
     {
         var now = _timeProvider.GetTimestamp();
         _expired.Clear();
-        foreach (var activation in Catalog.Activations)
+        if (_catalog is null || _outstanding is null)
+        {
+            return;
+        }
+
+        foreach (var activation in _catalog.Activations)
         {
             activation.CollectExpired(now, _expired);
         }
 
-        Outstanding.CollectExpired(now, _expired);
+        _outstanding.CollectExpired(now, _expired);
         foreach (var request in _expired)
         {
             if (request.IsCompleted || request.Abandoned)
