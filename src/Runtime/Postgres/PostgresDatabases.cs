@@ -53,6 +53,15 @@ internal sealed class PostgresDatabases(ILoggerFactory loggerFactory) : IAsyncDi
 
         // Names the silo's sessions in pg_stat_activity unless the operator chose a name.
         builder.ConnectionStringBuilder.ApplicationName ??= "tgeswarm";
+
+        // The runtime issues the same few statements over and over (state reads and versioned upserts, membership
+        // writes) on pooled connections; letting Npgsql prepare them per physical connection makes them as fast as
+        // hand-prepared commands. An operator's own setting wins.
+        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
+            builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+        }
         var dataSource = builder.UseLoggerFactory(loggerFactory).Build();
         var migrator = new PostgresMigrator(dataSource, EmbeddedMigrations.Load(), loggerFactory.CreateLogger<PostgresMigrator>());
         return new PostgresDatabase(dataSource, migrator);
