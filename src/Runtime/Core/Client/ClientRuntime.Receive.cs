@@ -10,22 +10,14 @@ internal sealed partial class ClientRuntime : IMessageHandler
 {
     public void OnFrame(Connection connection, in ReadOnlySequence<byte> frame)
     {
-        if (frame.IsSingleSegment)
-        {
-            Handle(connection, frame.FirstSpan);
-            return;
-        }
-
-        var length = (int)frame.Length;
-        var rented = ArrayPool<byte>.Shared.Rent(length);
+        var span = Frames.Contiguous(frame, out var rented);
         try
         {
-            frame.CopyTo(rented);
-            Handle(connection, rented.AsSpan(0, length));
+            Handle(connection, span);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(rented);
+            Frames.Return(rented);
         }
     }
 

@@ -23,7 +23,7 @@ namespace TgeSwarm.Runtime.Client;
 /// at once, naming the gateways tried. Nothing is retried: calls are at most once.
 /// </para>
 /// </summary>
-internal sealed partial class ClientRuntime : IGrainReferenceRuntime, IAsyncDisposable
+internal sealed partial class ClientRuntime : IGrainReferenceRuntime, IRequestDispatcher, IAsyncDisposable
 {
     private readonly MessageSerializer _serializer;
     private readonly OutstandingCalls _outstanding = new();
@@ -115,12 +115,12 @@ internal sealed partial class ClientRuntime : IGrainReferenceRuntime, IAsyncDisp
         }
         else
         {
-            _ = new ClientOutgoingCallContext(request, _outgoingFilters, this).RunAsync();
+            _ = new OutgoingGrainCallContext(request, _outgoingFilters, this, needsResultCopy: false).RunAsync();
         }
     }
 
     /// <summary>Sends a request whose outgoing filters (if any) have run.</summary>
-    internal void Dispatch(GrainRequest request)
+    public void Dispatch(GrainRequest request)
     {
         var oneWay = (request.Options & InvokeOptions.OneWay) != 0;
         var token = request.CancellationToken;

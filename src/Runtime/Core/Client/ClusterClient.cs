@@ -1,9 +1,8 @@
 namespace TgeSwarm.Runtime.Client;
 
 /// <summary>
-/// The <see cref="IClusterClient"/> application code sees: a grain factory (the external client's, whose references
-/// call through gateways) and the host's services. Nothing in it is specific to the external client, so a silo's
-/// hosted client could be the same type over its own factory.
+/// The <see cref="IClusterClient"/> application code sees: a grain factory and the host's services. The external
+/// client's factory calls through gateways; a silo's hosted client is the same type over the silo's own factory.
 /// </summary>
 internal sealed class ClusterClient(IGrainFactory factory, IServiceProvider services) : IClusterClient
 {

@@ -54,9 +54,10 @@ internal static class DefaultSiloServices
         services.TryAddSingleton<ResponseTimeoutMonitor>();
         AddClusterServices(services);
         services.TryAddSingleton<SiloRuntimeClient>();
-        services.TryAddSingleton<SiloClusterClient>();
-        services.TryAddSingleton<IClusterClient>(static sp => sp.GetRequiredService<SiloClusterClient>());
-        services.TryAddSingleton<IGrainFactory>(static sp => sp.GetRequiredService<SiloClusterClient>());
+        // The hosted client: the same client type as the external one, over the silo's own grain factory.
+        services.TryAddSingleton(static sp => new Client.ClusterClient(sp.GetRequiredService<SiloRuntimeClient>().GrainFactory, sp));
+        services.TryAddSingleton<IClusterClient>(static sp => sp.GetRequiredService<Client.ClusterClient>());
+        services.TryAddSingleton<IGrainFactory>(static sp => sp.GetRequiredService<Client.ClusterClient>());
 
         services.AddSingleton<ISiloLifecycleParticipant, RuntimeLifecycle>();
         services.AddSingleton<ISiloLifecycleParticipant, ClusterLifecycle>();

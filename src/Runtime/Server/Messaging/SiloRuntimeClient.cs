@@ -15,7 +15,7 @@ namespace TgeSwarm.Runtime.Messaging;
 /// that cannot copy fails the call at once with the codec's message. The call is tracked for its response timeout
 /// and handed to the router, which runs it here or sends it to the silo that hosts the grain.
 /// </summary>
-internal sealed class SiloRuntimeClient : IGrainReferenceRuntime
+internal sealed class SiloRuntimeClient : IGrainReferenceRuntime, IRequestDispatcher
 {
     private readonly MessageRouter _router;
     private readonly OutstandingCalls _outstanding;
@@ -58,12 +58,12 @@ internal sealed class SiloRuntimeClient : IGrainReferenceRuntime
         }
         else
         {
-            _ = new OutgoingGrainCallContext(request, _outgoingFilters, this).RunAsync();
+            _ = new OutgoingGrainCallContext(request, _outgoingFilters, this, needsResultCopy: true).RunAsync();
         }
     }
 
     /// <summary>Tracks and routes a request whose outgoing filters (if any) have run.</summary>
-    internal void Dispatch(GrainRequest request)
+    public void Dispatch(GrainRequest request)
     {
         if ((request.Options & InvokeOptions.OneWay) == 0)
         {

@@ -1,18 +1,17 @@
-using TgeSwarm.Runtime.Messaging;
-
 namespace TgeSwarm.Runtime.Invocation;
 
 /// <summary>
 /// Runs the outgoing filters around a call. The call's response is routed here (as the request's response sink)
 /// so filters see, and may change, the result before the caller does; the caller's awaiter completes only when
-/// the whole chain has returned.
+/// the whole chain has returned. The silo and the external client share it: <paramref name="needsResultCopy"/> is
+/// false where the result was read off the wire and so belongs to this call already.
 /// </summary>
-internal sealed class OutgoingGrainCallContext(GrainRequest request, IOutgoingGrainCallFilter[] filters, SiloRuntimeClient runtime)
+internal sealed class OutgoingGrainCallContext(GrainRequest request, IOutgoingGrainCallFilter[] filters, IRequestDispatcher dispatcher, bool needsResultCopy)
     : GrainCallContext(request), IOutgoingGrainCallContext, IResponseSink
 {
     private readonly TaskCompletionSource _response = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public bool NeedsResultCopy => true;
+    public bool NeedsResultCopy => needsResultCopy;
 
     protected override Task InvokeStep(int index)
     {
@@ -22,7 +21,7 @@ internal sealed class OutgoingGrainCallContext(GrainRequest request, IOutgoingGr
         }
 
         Request.ResponseSink = this;
-        runtime.Dispatch(Request);
+        dispatcher.Dispatch(Request);
         return _response.Task;
     }
 
@@ -36,6 +35,7 @@ internal sealed class OutgoingGrainCallContext(GrainRequest request, IOutgoingGr
         }
         catch (Exception exception)
         {
+            // A filter's or the call's failure is the caller's to see, exactly as thrown.
             error = exception;
         }
 
