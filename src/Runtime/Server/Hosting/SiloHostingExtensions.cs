@@ -41,6 +41,13 @@ public static class SiloHostingExtensions
             throw new InvalidOperationException("UseSwarmSilo was called twice on one host; a host holds one silo.");
         }
 
+        if (services.Any(static d => d.ServiceType == typeof(Client.ClientRuntime)))
+        {
+            throw new InvalidOperationException(
+                "UseSwarmSilo was called on a host that is already an external client (UseSwarmClient). A silo has its own cluster client: "
+                + "remove UseSwarmClient and resolve IClusterClient or IGrainFactory from the silo's services.");
+        }
+
         services.AddSingleton<SiloMarker>();
         var silo = new SiloBuilder(services, configuration);
         DefaultSiloServices.Add(silo);

@@ -153,5 +153,18 @@ public sealed class ExternalClientTests(ClientClusterFixture fixture) : IClassFi
         var silo = Assert.Throws<InvalidOperationException>(() =>
             new Microsoft.Extensions.Hosting.HostApplicationBuilder().UseSwarmSilo().UseSwarmClient());
         Assert.Contains("already a silo", silo.Message, StringComparison.Ordinal);
+
+        var client = Assert.Throws<InvalidOperationException>(() =>
+            new Microsoft.Extensions.Hosting.HostApplicationBuilder().UseSwarmClient().UseSwarmSilo());
+        Assert.Contains("already an external client", client.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_client_with_a_non_positive_response_timeout_fails_to_start_naming_the_setting()
+    {
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => fixture.Cluster.CreateClientAsync(
+            c => c.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.Zero))).Within("the refused start");
+
+        Assert.Contains("ResponseTimeout", error.Message, StringComparison.Ordinal);
     }
 }
