@@ -43,55 +43,28 @@ log() { printf '[test.sh] %s\n' "$*"; }
 die() { printf '[test.sh] ERROR: %s\n' "$*" >&2; exit 1; }
 now_ms() { date +%s%3N; }
 
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
-}
+# shellcheck source=lib/postgres.sh
+. "$ROOT/scripts/lib/postgres.sh"
 
-# ---------------------------------------------------------------- PostgreSQL binaries
+# ---------------------------------------------------------------- PostgreSQL and HAProxy binaries
 
-PGBIN=""
-find_pgbin() {
-  local dir
-  for dir in /usr/lib/postgresql/15/bin $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -rV); do
-    if [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ]; then PGBIN="$dir"; return 0; fi
-  done
-  if command -v initdb >/dev/null && command -v pg_ctl >/dev/null; then
-    PGBIN=$(dirname "$(readlink -f "$(command -v initdb)")")
-    return 0
-  fi
-  return 1
-}
-
-if ! find_pgbin; then
-  log "PostgreSQL not found: installing it from apt"
-  as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql
-  find_pgbin || die "apt-get installed postgresql but initdb/pg_ctl are still missing"
-fi
+swarm_pg_ensure_installed
+PGBIN=$SWARM_PGBIN
 log "PostgreSQL binaries: $PGBIN ($("$PGBIN/postgres" --version))"
 
 # HAProxy fronts the end-to-end test's cluster (deploy/local-cluster.sh); installed here so the test never needs root.
 if ! command -v haproxy >/dev/null; then
   log "HAProxy not found: installing it from apt"
-  as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends haproxy
+  swarm_as_root apt-get update -qq
+  swarm_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends haproxy
   command -v haproxy >/dev/null || die "apt-get installed haproxy but the haproxy binary is still missing"
 fi
 log "HAProxy: $(haproxy -v | head -1)"
-
-# PostgreSQL refuses to run as root: as root, the server belongs to the postgres user.
-if [ "$(id -u)" -eq 0 ]; then
-  id postgres >/dev/null 2>&1 || die "running as root but there is no postgres user to own the cluster"
-  pg_as() { (cd / && runuser -u postgres -- "$@"); }
-else
-  pg_as() { "$@"; }
-fi
 
 # ---------------------------------------------------------------- throw-away cluster
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 cluster_dir() { echo "${TMPDIR:-/tmp}/tgeswarm-pg-$(id -u)-$1"; }
-cluster_running() { [ -f "$1/data/PG_VERSION" ] && pg_as "$PGBIN/pg_ctl" -D "$1/data" status >/dev/null 2>&1; }
 
 # Picks the port. A cluster left running by TGESWARM_KEEP_PG=1 (it carries a "kept" marker) is
 # reused; a running cluster without the marker belongs to a run still in progress and is left
@@ -106,12 +79,12 @@ else
 fi
 for p in "${candidates[@]}"; do
   dir=$(cluster_dir "$p")
-  if [ -f "$dir/kept" ] && cluster_running "$dir"; then PORT=$p; REUSED=1; break; fi
+  if [ -f "$dir/kept" ] && swarm_pg_running "$dir"; then PORT=$p; REUSED=1; break; fi
   # A cluster whose run was killed before its trap could stop it: stop it, then take the port.
   if [ ! -f "$dir/kept" ] && [ -f "$dir/owner" ] && ! kill -0 "$(cat "$dir/owner")" 2>/dev/null \
-     && cluster_running "$dir"; then
+     && swarm_pg_running "$dir"; then
     log "stopping the cluster left behind on port $p by a killed run"
-    pg_as "$PGBIN/pg_ctl" -D "$dir/data" stop -m immediate -w -t 30 >/dev/null 2>&1 || true
+    swarm_pg_stop "$dir" || true
   fi
   if ! port_in_use "$p"; then PORT=$p; break; fi
   log "port $p is taken by another server or another test run"
@@ -132,7 +105,7 @@ release_cluster() {
       touch "$PGDIR/kept"
       log "TGESWARM_KEEP_PG=1: test cluster left running on 127.0.0.1:$PORT (data in $PGDATA_DIR); the next run reuses it"
     else
-      pg_as "$PGBIN/pg_ctl" -D "$PGDATA_DIR" stop -m fast -w -t 30 >/dev/null 2>&1 || true
+      swarm_pg_stop "$PGDIR" || true
       rm -rf "$PGDIR"
       log "test cluster on port $PORT stopped and removed"
     fi
@@ -151,45 +124,18 @@ if [ "$REUSED" -eq 1 ]; then
   log "reusing the test cluster kept running on port $PORT ($PGDATA_DIR)"
 else
   # Whatever is left in the directory (a killed run, a crash) is thrown away: the cluster is fresh.
-  rm -rf "$PGDIR"
-  mkdir -p "$PGDATA_DIR"
-  chmod 700 "$PGDIR" "$PGDATA_DIR"
-  if [ "$(id -u)" -eq 0 ]; then chown -R postgres:postgres "$PGDIR"; fi
-  # Local (socket) connections trust the superuser; TCP needs the password, as the tests use it.
-  pg_as "$PGBIN/initdb" -D "$PGDATA_DIR" -U postgres -E UTF8 --locale=C.UTF-8 --no-sync \
-    --auth-local=trust --auth-host=scram-sha-256 >"$PGDIR/initdb.log" 2>&1 \
-    || { cat "$PGDIR/initdb.log" >&2; die "initdb failed"; }
-  pg_as tee -a "$PGDATA_DIR/postgresql.conf" >/dev/null <<EOF
-
-# tgeswarm test cluster: throw-away, so durability is off
-listen_addresses = '127.0.0.1'
-port = $PORT
-unix_socket_directories = '$PGDIR'
-fsync = off
-synchronous_commit = off
-full_page_writes = off
-max_connections = 300
-shared_buffers = 128MB
-log_min_messages = warning
-log_min_error_statement = panic
-EOF
+  swarm_pg_create "$PGDIR" "$PORT"
   echo $$ >"$PGDIR/owner"
   OWNED=1
-  pg_as "$PGBIN/pg_ctl" -D "$PGDATA_DIR" -l "$PGLOG" -w -t 60 start >/dev/null \
-    || { tail -n 40 "$PGLOG" >&2 || true; die "the test cluster did not start on port $PORT"; }
+  swarm_pg_start "$PGDIR" "$PGLOG"
 fi
 
-ready=0
-for _ in $(seq 1 120); do
-  if "$PGBIN/pg_isready" -q -h 127.0.0.1 -p "$PORT" -t 1; then ready=1; break; fi
-  sleep 0.5
-done
-if [ "$ready" -ne 1 ]; then
+if ! swarm_pg_wait_ready "$PORT" 60; then
   tail -n 40 "$PGLOG" >&2 || true
   die "PostgreSQL on 127.0.0.1:$PORT was not ready within 60 s"
 fi
 
-psql_super() { "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$PGDIR" -p "$PORT" -U postgres -d postgres "$@"; }
+psql_super() { swarm_pg_psql_super "$PGDIR" "$PORT" "$@"; }
 psql_super >/dev/null <<'SQL'
 DO $$
 BEGIN

@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # A throw-away PostgreSQL server without systemd: install the binaries from apt when missing, create a
 # cluster in a directory of its own (127.0.0.1 only, durability off), start, wait, stop. Sourced by
-# deploy/local-cluster.sh; the same steps scripts/test.sh takes for its test cluster.
+# deploy/local-cluster.sh and scripts/test.sh.
 #
 # The caller defines log and die (message functions) before calling anything here.
 

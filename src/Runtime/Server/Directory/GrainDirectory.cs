@@ -225,11 +225,8 @@ internal sealed partial class GrainDirectory
     /// </summary>
     private async Task WaitForNewViewAsync(SiloAddress unreachable, CancellationToken cancellationToken)
     {
-        var deadline = _timeProvider.GetTimestamp() + (long)(_timeProvider.TimestampFrequency * 2.0);
-        while (!IsDead(unreachable) && _timeProvider.GetTimestamp() < deadline)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(100), _timeProvider, cancellationToken);
-        }
+        await Polling.WaitUntilAsync(() => IsDead(unreachable), TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(100), _timeProvider, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
     }
 
     [LoggerMessage(SiloEventIds.DirectoryHopLimit, LogLevel.Warning, "Directory request for owner {Owner} passed {Hops} silos; silos disagree on membership, keeping the entry locally")]

@@ -25,7 +25,7 @@ internal sealed class SiloKiller(
         IsKilled = true;
         await agent.DisposeAsync();
         await listener.StopAsync(CancellationToken.None);
-        await sender.DisposeAsync();
+        sender.AbandonAll();
         await connections.DisposeAsync();
         await timeouts.DisposeAsync();
         await collector.DisposeAsync();

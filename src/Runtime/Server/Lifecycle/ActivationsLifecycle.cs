@@ -25,16 +25,10 @@ internal sealed partial class ActivationsLifecycle(
     public async Task OnStopAsync(CancellationToken cancellationToken)
     {
         await catalog.DeactivateAllAsync(cancellationToken);
-        var deadline = timeProvider.GetTimestamp() + (long)(HandOverLimit.TotalSeconds * timeProvider.TimestampFrequency);
-        while (outstanding.Count > 0 && !cancellationToken.IsCancellationRequested)
+        if (!await Polling.WaitUntilAsync(() => outstanding.Count == 0, HandOverLimit, TimeSpan.FromMilliseconds(20), timeProvider, cancellationToken)
+            && !cancellationToken.IsCancellationRequested)
         {
-            if (timeProvider.GetTimestamp() >= deadline)
-            {
-                LogDrainTimedOut(logger, outstanding.Count, HandOverLimit);
-                return;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(20), timeProvider, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            LogDrainTimedOut(logger, outstanding.Count, HandOverLimit);
         }
     }
 

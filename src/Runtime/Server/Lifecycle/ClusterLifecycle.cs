@@ -45,7 +45,7 @@ internal sealed class ClusterLifecycle(
         // still waits on this silo only when it sees it dead.
         await WaitForSendsAsync(cancellationToken);
         await listener.StopAsync(cancellationToken);
-        await sender.DisposeAsync();
+        sender.AbandonAll();
         await connections.DisposeAsync();
         await agent.LeaveAsync(cancellationToken);
         await _stop.CancelAsync();
@@ -63,13 +63,10 @@ internal sealed class ClusterLifecycle(
         _stop.Dispose();
     }
 
-    private async Task WaitForSendsAsync(CancellationToken cancellationToken)
-    {
-        var deadline = timeProvider.GetTimestamp() + (long)(SendDrainLimit.TotalSeconds * timeProvider.TimestampFrequency);
-        while (!cancellationToken.IsCancellationRequested && timeProvider.GetTimestamp() < deadline
-            && (listener.Connections.Any(static c => !c.IsSendIdle) || connections.Connections.Any(static c => !c.IsSendIdle)))
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(5), timeProvider, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-    }
+    private Task WaitForSendsAsync(CancellationToken cancellationToken) => Polling.WaitUntilAsync(
+        () => listener.Connections.All(static c => c.IsSendIdle) && connections.Connections.All(static c => c.IsSendIdle),
+        SendDrainLimit,
+        TimeSpan.FromMilliseconds(5),
+        timeProvider,
+        cancellationToken);
 }

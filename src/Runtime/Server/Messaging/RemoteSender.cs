@@ -12,7 +12,7 @@ namespace TgeSwarm.Runtime.Messaging;
 /// the order of sends over connects and backpressure. A call that expects a response waits in
 /// <see cref="OutstandingCalls"/> until the response, its timeout, or the target's death.
 /// </summary>
-internal sealed partial class RemoteSender : IAsyncDisposable
+internal sealed partial class RemoteSender
 {
     private readonly ConcurrentDictionary<SiloAddress, SiloOutbox> _outboxes = new();
     private readonly MessageSerializer _serializer;
@@ -101,7 +101,8 @@ internal sealed partial class RemoteSender : IAsyncDisposable
         _connections.Abort(silo);
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Fails whatever still waits in an outbox and refuses new sends (this silo stops or is killed).</summary>
+    public void AbandonAll()
     {
         foreach (var (_, outbox) in _outboxes)
         {
@@ -109,7 +110,6 @@ internal sealed partial class RemoteSender : IAsyncDisposable
         }
 
         _outboxes.Clear();
-        await ValueTask.CompletedTask;
     }
 
     internal ConnectionManager Connections => _connections;
