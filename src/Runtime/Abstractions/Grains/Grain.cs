@@ -22,7 +22,7 @@ public abstract class Grain : IGrain
 
     public IServiceProvider ServiceProvider => Context.ServiceProvider;
 
-    private IGrainContext Context =>
+    internal IGrainContext Context =>
         _context ?? throw new InvalidOperationException(
             "This grain is not attached to an activation yet: runtime members are available from OnActivateAsync on, not in the constructor.");
 
