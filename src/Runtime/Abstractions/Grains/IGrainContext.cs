@@ -23,4 +23,7 @@ internal interface IGrainContext
     void DelayDeactivation(TimeSpan period);
 
     IGrainTimer RegisterGrainTimer(Func<object?, CancellationToken, Task> callback, object? state, GrainTimerCreationOptions options);
+
+    /// <summary>The stream provider <paramref name="name"/>, acting for this activation.</summary>
+    IStreamProvider GetStreamProvider(string name);
 }

@@ -54,10 +54,12 @@ internal static class DefaultSiloServices
         services.TryAddSingleton<ResponseTimeoutMonitor>();
         AddClusterServices(services);
         services.TryAddSingleton<SiloRuntimeClient>();
+        Streams.StreamingServices.AddCore(services);
         // The hosted client: the same client type as the external one, over the silo's own grain factory.
         services.TryAddSingleton(static sp => new Client.ClusterClient(sp.GetRequiredService<SiloRuntimeClient>().GrainFactory, sp));
         services.TryAddSingleton<IClusterClient>(static sp => sp.GetRequiredService<Client.ClusterClient>());
         services.TryAddSingleton<IGrainFactory>(static sp => sp.GetRequiredService<Client.ClusterClient>());
+        ReminderServices.Add(services);
 
         services.AddSingleton<ISiloLifecycleParticipant, RuntimeLifecycle>();
         services.AddSingleton<ISiloLifecycleParticipant, ClusterLifecycle>();

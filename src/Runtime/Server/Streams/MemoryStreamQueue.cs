@@ -1,0 +1,311 @@
+using Microsoft.Extensions.Logging;
+using TgeSwarm.Runtime.Invocation;
+
+namespace TgeSwarm.Runtime.Streams;
+
+/// <summary>
+/// One stream's queue on one producing silo, and the pump that empties it.
+///
+/// Bounded: at most <see cref="MemoryStreamOptions.MaxQueuedEvents"/> events wait; a producer that would exceed it
+/// waits for the pump (its <c>OnNextAsync</c> does not complete), which is the backpressure. Ordered: a batch goes
+/// into the queue whole, the pump takes events in queue order, and it delivers a batch to every subscription and
+/// waits for all of them before taking the next, so each subscription sees one producer's events in order.
+/// The pump starts with the first event, learns the explicit subscriptions from the stream's rendezvous grain
+/// (which then pushes every change here), and retires after <see cref="MemoryStreamOptions.StreamInactivityPeriod"/>
+/// without events.
+/// </summary>
+internal sealed partial class MemoryStreamQueue<T> : IMemoryStreamQueue
+{
+    private static readonly TimeSpan RefreshRetry = TimeSpan.FromSeconds(1);
+
+    private readonly Lock _lock = new();
+    private readonly Queue<T> _items = new();
+    private readonly MemoryStreamProvider _provider;
+    private readonly StreamRuntimeServices _runtime;
+    private readonly MemoryStreamOptions _options;
+    private readonly StreamId _streamId;
+    private readonly StreamTarget[] _implicitTargets;
+    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile StreamTarget[] _explicitTargets = [];
+    private TaskCompletionSource? _spaceFreed;
+    private TaskCompletionSource? _itemsArrived;
+    private bool _started;
+    private bool _retired;
+    private long _sequence;
+    private long _nextRefresh;
+
+    public MemoryStreamQueue(MemoryStreamProvider provider, StreamId streamId)
+    {
+        _provider = provider;
+        _runtime = provider.Runtime;
+        _options = provider.Options;
+        _streamId = streamId;
+        _implicitTargets = _runtime.ImplicitTargets(provider.Name, streamId);
+    }
+
+    public int Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _items.Count;
+            }
+        }
+    }
+
+    public Task Completion
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _started ? _completion.Task : Task.CompletedTask;
+            }
+        }
+    }
+
+    public void SetExplicitTargets(StreamTarget[] targets) => _explicitTargets = targets;
+
+    /// <summary>Queues <paramref name="items"/> whole; false if the queue retired meanwhile (the caller takes a new one).</summary>
+    public async ValueTask<bool> EnqueueAsync(T[] items, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task spaceFreed;
+            lock (_lock)
+            {
+                if (_retired)
+                {
+                    return false;
+                }
+
+                if (_items.Count == 0 || _items.Count + items.Length <= _options.MaxQueuedEvents)
+                {
+                    foreach (var item in items)
+                    {
+                        _items.Enqueue(item);
+                    }
+
+                    if (_itemsArrived is { } arrived)
+                    {
+                        _itemsArrived = null;
+                        arrived.TrySetResult();
+                    }
+
+                    if (!_started)
+                    {
+                        _started = true;
+                        StartPump();
+                    }
+
+                    return true;
+                }
+
+                _spaceFreed ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                spaceFreed = _spaceFreed.Task;
+            }
+
+            await spaceFreed.WaitAsync(cancellationToken);
+        }
+    }
+
+    private void StartPump()
+    {
+        // The pump must not inherit the first producer's execution context (its RequestContext values).
+        using (ExecutionContext.SuppressFlow())
+        {
+            _ = Task.Run(RunAsync);
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        var stopping = _provider.Stopping;
+        var lastActivity = _runtime.TimeProvider.GetTimestamp();
+        try
+        {
+            while (!stopping.IsCancellationRequested)
+            {
+                if (_runtime.TimeProvider.GetTimestamp() >= _nextRefresh)
+                {
+                    await RefreshSubscriptionsAsync();
+                }
+
+                var batch = TakeBatch(out var itemsArrived);
+                if (batch is not null)
+                {
+                    await DeliverAsync(batch);
+                    lastActivity = _runtime.TimeProvider.GetTimestamp();
+                    continue;
+                }
+
+                var idle = _runtime.TimeProvider.GetElapsedTime(lastActivity);
+                if (idle >= _options.StreamInactivityPeriod && TryRetire())
+                {
+                    return;
+                }
+
+                var wait = Min(_options.StreamInactivityPeriod - idle, _runtime.TimeProvider.GetElapsedTime(_runtime.TimeProvider.GetTimestamp(), _nextRefresh));
+                await Task.WhenAny(itemsArrived!, Task.Delay(Max(wait, TimeSpan.FromMilliseconds(1)), _runtime.TimeProvider, stopping));
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A bug in the pump must not strand producers: fail loudly and let a fresh queue take over.
+            LogPumpFailed(_runtime.Logger, exception, _streamId, _provider.Name);
+            TryRetire(force: true);
+        }
+        finally
+        {
+            ReleaseWaitingProducers();
+            _completion.TrySetResult();
+        }
+    }
+
+    private T[]? TakeBatch(out Task? itemsArrived)
+    {
+        lock (_lock)
+        {
+            if (_items.Count == 0)
+            {
+                _itemsArrived ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                itemsArrived = _itemsArrived.Task;
+                return null;
+            }
+
+            var batch = new T[Math.Min(_items.Count, _options.MaxBatchSize)];
+            for (var i = 0; i < batch.Length; i++)
+            {
+                batch[i] = _items.Dequeue();
+            }
+
+            if (_spaceFreed is { } spaceFreed)
+            {
+                _spaceFreed = null;
+                spaceFreed.TrySetResult();
+            }
+
+            itemsArrived = null;
+            return batch;
+        }
+    }
+
+    private bool TryRetire(bool force = false)
+    {
+        lock (_lock)
+        {
+            if (_items.Count > 0 && !force)
+            {
+                return false;
+            }
+
+            _retired = true;
+        }
+
+        _provider.Retire((_streamId, typeof(T)), this);
+        LogRetired(_runtime.Logger, _streamId, _provider.Name);
+        return true;
+    }
+
+    private void ReleaseWaitingProducers()
+    {
+        lock (_lock)
+        {
+            _retired = true;
+            _spaceFreed?.TrySetResult();
+            _spaceFreed = null;
+        }
+
+        _provider.Retire((_streamId, typeof(T)), this);
+    }
+
+    private async Task RefreshSubscriptionsAsync()
+    {
+        var now = _runtime.TimeProvider.GetTimestamp();
+        try
+        {
+            var subscriptions = await _runtime.PubSub(_provider.Name, _streamId).RegisterProducer(_runtime.Silo.SiloAddress);
+            _explicitTargets = _runtime.ExplicitTargets(subscriptions);
+            _nextRefresh = now + ToTicks(_options.PubSubRefreshPeriod);
+        }
+        catch (Exception exception) when (exception is SwarmException or TimeoutException or InvalidOperationException)
+        {
+            // Implicit subscribers are still served; the explicit list is retried soon.
+            LogRefreshFailed(_runtime.Logger, exception, _streamId, _provider.Name);
+            _nextRefresh = now + ToTicks(Min(RefreshRetry, _options.PubSubRefreshPeriod));
+        }
+    }
+
+    private async Task DeliverAsync(T[] batch)
+    {
+        var sequence = _sequence++;
+        var implicitTargets = _implicitTargets;
+        var explicitTargets = _explicitTargets;
+        var total = implicitTargets.Length + explicitTargets.Length;
+        if (total == 0)
+        {
+            _runtime.Instruments.Dropped(_provider.Name, DropReasons.NoSubscribers, batch.Length);
+            return;
+        }
+
+        var targets = new StreamTarget[total];
+        implicitTargets.CopyTo(targets, 0);
+        explicitTargets.CopyTo(targets, implicitTargets.Length);
+        var pending = new ValueTask<VoidResult>[total];
+        var codec = _runtime.Codecs.GetCodec<T[]>();
+        for (var i = 0; i < total; i++)
+        {
+            // The first subscription gets the batch itself, every other one its own copy: a consumer may change
+            // the events it receives, and must not change another's.
+            var request = new StreamDeliveryRequest
+            {
+                Provider = _provider.Name,
+                StreamId = _streamId,
+                SubscriptionId = targets[i].SubscriptionId,
+                Sequence = sequence,
+                Items = i == 0 ? batch : codec.DeepCopy(batch),
+                ArgumentsArePrivate = true,
+            };
+            pending[i] = request.AsValueTask();
+            _runtime.References.SendRequest(targets[i].Reference, request);
+        }
+
+        for (var i = 0; i < total; i++)
+        {
+            try
+            {
+                await pending[i];
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !_provider.Stopping.IsCancellationRequested)
+            {
+                // At-most-once: a batch a subscription could not take is dropped, counted and logged, and the
+                // stream goes on.
+                _runtime.Instruments.Dropped(_provider.Name, DropReasons.DeliveryFailed, batch.Length);
+                LogDeliveryFailed(_runtime.Logger, batch.Length, _streamId, _provider.Name, targets[i].Consumer, exception.GetType().Name, exception.Message);
+            }
+        }
+    }
+
+    private long ToTicks(TimeSpan span) => (long)(span.TotalSeconds * _runtime.TimeProvider.TimestampFrequency);
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    [LoggerMessage(EventId = StreamEventIds.DeliveryFailed, Level = LogLevel.Warning,
+        Message = "Dropped {Count} events of stream {StreamId} (provider {Provider}) for {Consumer}: the delivery failed with {ExceptionType}: {Reason}")]
+    private static partial void LogDeliveryFailed(ILogger logger, int count, StreamId streamId, string provider, GrainId consumer, string exceptionType, string reason);
+
+    [LoggerMessage(EventId = StreamEventIds.PubSubRefreshFailed, Level = LogLevel.Warning,
+        Message = "Could not read the subscriptions of stream {StreamId} (provider {Provider}); implicit subscribers are still served and the read is retried.")]
+    private static partial void LogRefreshFailed(ILogger logger, Exception exception, StreamId streamId, string provider);
+
+    [LoggerMessage(EventId = StreamEventIds.QueueRetired, Level = LogLevel.Debug,
+        Message = "The queue of stream {StreamId} (provider {Provider}) on this silo retired.")]
+    private static partial void LogRetired(ILogger logger, StreamId streamId, string provider);
+
+    [LoggerMessage(EventId = StreamEventIds.PumpFailed, Level = LogLevel.Error,
+        Message = "The queue of stream {StreamId} (provider {Provider}) failed and was retired; its queued events are lost.")]
+    private static partial void LogPumpFailed(ILogger logger, Exception exception, StreamId streamId, string provider);
+}

@@ -1,0 +1,13 @@
+namespace TgeSwarm.Runtime.Streams;
+
+/// <summary>What one stream's rendezvous grain persists: its explicit subscriptions and the silos producing to it.</summary>
+[GenerateSerializer]
+[Alias("stream.PubSubState")]
+internal sealed class PubSubState
+{
+    [Id(0)]
+    public List<PubSubSubscription> Subscriptions { get; set; } = [];
+
+    [Id(1)]
+    public List<SiloAddress> Producers { get; set; } = [];
+}
