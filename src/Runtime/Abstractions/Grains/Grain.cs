@@ -69,4 +69,36 @@ public abstract class Grain : IGrain
 
     protected IGrainTimer RegisterGrainTimer(Func<CancellationToken, Task> callback, TimeSpan dueTime, TimeSpan period) =>
         RegisterGrainTimer(callback, new GrainTimerCreationOptions(dueTime, period));
+
+    /// <summary>
+    /// Registers the reminder <paramref name="reminderName"/> of this grain, or changes its schedule: the first tick is
+    /// due after <paramref name="dueTime"/>, then one every <paramref name="period"/> (at least
+    /// <c>ReminderOptions.MinimumReminderPeriod</c>), until it is unregistered; the grain need not be active. Calling it
+    /// again with the same due time and period keeps the running schedule (so registering in <c>OnActivateAsync</c> does
+    /// not push the next tick back); any other values replace it. The grain class must implement <see cref="IRemindable"/>.
+    /// </summary>
+    protected Task<IGrainReminder> RegisterOrUpdateReminder(string reminderName, TimeSpan dueTime, TimeSpan period) =>
+        Reminders.RegisterOrUpdateReminderAsync(GrainId, reminderName, dueTime, period, CancellationToken.None);
+
+    /// <summary>The reminder <paramref name="reminderName"/> of this grain, or null if it is not registered.</summary>
+    protected Task<IGrainReminder?> GetReminder(string reminderName) =>
+        Reminders.GetReminderAsync(GrainId, reminderName, CancellationToken.None);
+
+    /// <summary>Every reminder of this grain.</summary>
+    protected Task<List<IGrainReminder>> GetReminders() => Reminders.GetRemindersAsync(GrainId, CancellationToken.None);
+
+    /// <summary>
+    /// Stops and removes <paramref name="reminder"/>. Fails with <see cref="ReminderException"/> if the reminder was
+    /// registered again since the handle was obtained; removing one that is already gone succeeds.
+    /// </summary>
+    protected Task UnregisterReminder(IGrainReminder reminder) =>
+        Reminders.UnregisterReminderAsync(GrainId, reminder, CancellationToken.None);
+
+    private IReminderRegistry Reminders =>
+        this is not IRemindable
+            ? throw new InvalidOperationException(
+                $"Grain class {GetType().FullName} uses reminders but does not implement IRemindable: implement IRemindable.ReceiveReminder (on the class or its grain interface) to receive the ticks.")
+            : ServiceProvider.GetService(typeof(IReminderRegistry)) as IReminderRegistry
+                ?? throw new InvalidOperationException(
+                    "This silo has no reminder service: add one with UseInMemoryReminderService() or UsePostgresReminderService(connectionString) on the silo builder.");
 }

@@ -49,7 +49,8 @@ internal sealed class GrainClassMap
     /// </summary>
     private static IEnumerable<string> GrainTypesOf(Type classType, SwarmCodeRegistry registry)
     {
-        var registered = classType.GetInterfaces().Where(i => registry.TryGetInterface(i, out _)).ToArray();
+        // IRemindable is how a class receives reminder ticks, never a grain type of its own.
+        var registered = classType.GetInterfaces().Where(i => i != typeof(IRemindable) && registry.TryGetInterface(i, out _)).ToArray();
         foreach (var candidate in registered)
         {
             if (!registered.Any(other => other != candidate && candidate.IsAssignableFrom(other)) && registry.TryGetInterface(candidate, out var registration))
