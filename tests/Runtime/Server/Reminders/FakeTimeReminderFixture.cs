@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using TgeSwarm.Runtime.Hosting;
+using TgeSwarm.Runtime.Reminders;
+using TgeSwarm.Runtime.Testing;
+using TgeSwarm.Runtime.Tests.Fixtures;
+
+namespace TgeSwarm.Runtime.Tests.Reminders;
+
+/// <summary>One silo on a <see cref="FakeTimeProvider"/> with the in-memory reminder service and Orleans' default reminder and collection options.</summary>
+public sealed class FakeTimeReminderFixture : ClusterFixture
+{
+    public FakeTimeProvider Time { get; } = new();
+
+    internal LocalReminderService Service => Cluster.Primary.ServiceProvider.GetRequiredService<LocalReminderService>();
+
+    protected override void Configure(ISiloBuilder silo)
+    {
+        base.Configure(silo);
+        silo.Services.AddSingleton<TimeProvider>(Time);
+        silo.UseInMemoryReminderService();
+    }
+}
