@@ -30,11 +30,12 @@ internal sealed partial class PubSubRendezvousGrain(IServiceProvider services, I
     {
         ArgumentNullException.ThrowIfNull(producer);
         var producers = _state.State.Producers;
-        if (!producers.Contains(producer))
+        var name = producer.ToString();
+        if (!producers.Contains(name))
         {
             // A restarted silo on the same endpoint is a new producer; the old generation can never call again.
-            producers.RemoveAll(p => p.IsSameEndpoint(producer));
-            producers.Add(producer);
+            producers.RemoveAll(p => SiloAddress.Parse(p).IsSameEndpoint(producer));
+            producers.Add(name);
             await WriteAsync();
         }
 
@@ -43,7 +44,7 @@ internal sealed partial class PubSubRendezvousGrain(IServiceProvider services, I
 
     public async Task UnregisterProducer(SiloAddress producer)
     {
-        if (_state.State.Producers.Remove(producer))
+        if (_state.State.Producers.Remove(producer.ToString()))
         {
             await WriteAsync();
         }
@@ -77,7 +78,7 @@ internal sealed partial class PubSubRendezvousGrain(IServiceProvider services, I
     }
 
     public Task<List<PubSubSubscription>> GetConsumerSubscriptions(GrainId consumer) =>
-        Task.FromResult(_state.State.Subscriptions.Where(s => s.Consumer.Equals(consumer)).ToList());
+        Task.FromResult(_state.State.Subscriptions.Where(s => s.Consumer == consumer.ToString()).ToList());
 
     public Task<List<PubSubSubscription>> GetSubscriptions() => Task.FromResult<List<PubSubSubscription>>([.. _state.State.Subscriptions]);
 
@@ -89,9 +90,9 @@ internal sealed partial class PubSubRendezvousGrain(IServiceProvider services, I
         var subscriptions = _state.State.Subscriptions;
         var producers = _state.State.Producers.ToArray();
         var calls = producers
-            .Select(p => GrainFactory.GetGrain<IStreamControl>(p.ToString()).SubscriptionsChanged(provider, streamId.Namespace, streamId.Key, subscriptions))
+            .Select(p => GrainFactory.GetGrain<IStreamControl>(p).SubscriptionsChanged(provider, streamId.Namespace, streamId.Key, subscriptions))
             .ToArray();
-        var unreachable = new List<SiloAddress>();
+        var unreachable = new List<string>();
         for (var i = 0; i < calls.Length; i++)
         {
             try
@@ -114,5 +115,5 @@ internal sealed partial class PubSubRendezvousGrain(IServiceProvider services, I
 
     [LoggerMessage(EventId = StreamEventIds.ProducerNotifyFailed, Level = LogLevel.Warning,
         Message = "Producer silo {Silo} of stream {StreamId} could not be told of a subscription change and was dropped; it re-registers on its next refresh: {Reason}")]
-    private static partial void LogProducerUnreachable(ILogger logger, SiloAddress silo, StreamId streamId, string reason);
+    private static partial void LogProducerUnreachable(ILogger logger, string silo, StreamId streamId, string reason);
 }

@@ -1,13 +1,24 @@
+using System.Text.Json.Serialization;
+
 namespace TgeSwarm.Runtime.Streams;
 
-/// <summary>One explicit subscription as the pub-sub store keeps it: who consumes, and from where it started.</summary>
+/// <summary>
+/// One explicit subscription as the pub-sub store keeps it: who consumes, and from where it started. Plain values
+/// only (the consumer as its <c>type/key</c> text), so every grain storage format can hold it, JSON included.
+/// </summary>
 [GenerateSerializer]
 [Alias("stream.PubSubSubscription")]
 internal sealed record PubSubSubscription(
     [property: Id(0)] Guid Id,
-    [property: Id(1)] GrainId Consumer,
+    [property: Id(1)] string Consumer,
     [property: Id(2)] long StartSequence)
 {
+    public static PubSubSubscription For(Guid id, GrainId consumer, long startSequence) => new(id, consumer.ToString(), startSequence);
+
+    [JsonIgnore]
+    public GrainId ConsumerId => GrainId.Parse(Consumer);
+
     /// <summary>Whether the subscription asked to start at a sequence number (a rewind), not at the stream's head.</summary>
+    [JsonIgnore]
     public bool HasStart => StartSequence >= 0;
 }

@@ -45,5 +45,5 @@ internal sealed class StreamRuntimeServices(
             .Select(type => Target(ImplicitSubscriptionId.For(type, provider, streamId), GrainId.Create(type, streamId.Key)))];
 
     public StreamTarget[] ExplicitTargets(List<PubSubSubscription> subscriptions) =>
-        [.. subscriptions.Select(s => Target(s.Id, s.Consumer))];
+        [.. subscriptions.Select(s => Target(s.Id, s.ConsumerId))];
 }

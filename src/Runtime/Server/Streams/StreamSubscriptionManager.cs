@@ -83,7 +83,7 @@ internal sealed class StreamSubscriptionManager(StreamRuntimeServices runtime)
         var recorded = false;
         try
         {
-            await runtime.PubSub(provider.Name, streamId).RegisterConsumer(new PubSubSubscription(subscriptionId, consumer.GrainId, token?.SequenceNumber ?? -1));
+            await runtime.PubSub(provider.Name, streamId).RegisterConsumer(PubSubSubscription.For(subscriptionId, consumer.GrainId, token?.SequenceNumber ?? -1));
             recorded = true;
         }
         finally

@@ -70,7 +70,7 @@ public sealed class MemoryStreamTests(MemoryStreamFixture fixture) : IClassFixtu
         Assert.Equal(50, Signals.Received(key).Count);
 
         // The explicit consumer's grain type has no implicit subscription, so it sees its two explicit handles only.
-        Assert.Equal([first, second], (await consumer.GetHandles(Mem, StreamTestNames.ImplicitNamespace, key)).Order());
+        Assert.Equal(new[] { first, second }.Order(), (await consumer.GetHandles(Mem, StreamTestNames.ImplicitNamespace, key)).Order());
     }
 
     [Fact]

@@ -1,0 +1,25 @@
+namespace TgeSwarm.Bench.Grains;
+
+/// <summary>Counts the events the benchmark's consumers handled and completes when a run's target is reached.</summary>
+public sealed class StreamBenchCounter
+{
+    private long _count;
+    private long _target = long.MaxValue;
+    private TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task Expect(long events)
+    {
+        _reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Interlocked.Exchange(ref _count, 0);
+        Volatile.Write(ref _target, events);
+        return _reached.Task;
+    }
+
+    public void Add(int events)
+    {
+        if (Interlocked.Add(ref _count, events) >= Volatile.Read(ref _target))
+        {
+            _reached.TrySetResult();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+namespace TgeSwarm.Bench.Grains;
+
+public sealed class StreamBenchProducerGrain : Grain, IStreamBenchProducerGrain
+{
+    public const string Provider = "bench";
+    public const string Namespace = "bench.stream";
+
+    public async Task Produce(long consumerKey, int events, int batchSize)
+    {
+        var stream = this.GetStreamProvider(Provider).GetStream<Trade>(StreamId.Create(Namespace, consumerKey));
+        var batch = new Trade[batchSize];
+        var time = new DateTime(2026, 11, 21, 0, 0, 0, DateTimeKind.Utc);
+        for (var sent = 0; sent < events; sent += batchSize)
+        {
+            for (var i = 0; i < batchSize; i++)
+            {
+                batch[i] = new Trade("BTC-USDT", 97_000.5m + i, 0.01m, sent + i, time, (i & 1) == 0);
+            }
+
+            if (batchSize == 1)
+            {
+                await stream.OnNextAsync(batch[0]);
+            }
+            else
+            {
+                // The stream copies the batch, so the producer may refill the same array.
+                await stream.OnNextBatchAsync(batch);
+            }
+        }
+    }
+}
+
+[ImplicitStreamSubscription(StreamBenchProducerGrain.Namespace)]
+public sealed class StreamBenchConsumerGrain(StreamBenchCounter counter) : Grain, IStreamBenchConsumerGrain
+{
+    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
+        this.GetStreamProvider(StreamBenchProducerGrain.Provider)
+            .GetStream<Trade>(StreamId.Create(StreamBenchProducerGrain.Namespace, this.GetPrimaryKeyLong()))
+            .SubscribeBatchAsync((items, _) =>
+            {
+                counter.Add(items.Count);
+                return Task.CompletedTask;
+            });
+
+    public Task<string> Ping() => Task.FromResult(RuntimeIdentity);
+}
