@@ -41,6 +41,12 @@ internal static class MemoryStreamBenchmark
                 Enumerable.Range((int)from, 100_000).First(k => silo.SiloAddress.Equals(directory.OwnerOf(GrainId.Create(type, (long)k))));
 
             var producer = client.GetGrain<IStreamBenchProducerGrain>(OwnedBy(producerSilo, "streambenchproducer", 0));
+            var producerHost = await producer.Ping();
+            if (!producerHost.Contains(producerSilo.SiloAddress.ToString(), StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"The producer landed on {producerHost}, not {producerSilo.SiloAddress}; the figures would be wrong.");
+            }
+
             foreach (var (placement, consumerSilo) in new[] { ("same_silo", cluster.Silos[0]), ("cross_silo", cluster.Silos[1]) })
             {
                 var consumerKey = OwnedBy(consumerSilo, "streambenchconsumer", placement == "same_silo" ? 0 : 50_000);

@@ -13,8 +13,8 @@ namespace TgeSwarm.Bench.Benchmarks;
 /// Npgsql inserting and reading the same rows into a plain table in the same run (<see cref="RawNpgsqlQueue"/>).
 /// Both sides run <see cref="Producers"/> producers (one row per enqueue, streams spread over the queues by the
 /// queue mapper) and one consumer per queue (read up to 100 rows after its checkpoint, touch every payload, save the
-/// checkpoint), concurrently. Runs only when <c>TGESWARM_TEST_POSTGRES</c> is set, in a schema of its own that it
-/// drops afterwards.
+/// checkpoint), concurrently; best of three alternating rounds per side (one with <c>--quick</c>). Runs only when
+/// <c>TGESWARM_TEST_POSTGRES</c> is set, in a schema of its own that it drops afterwards.
 /// </summary>
 internal static class PostgresQueueBenchmark
 {
@@ -43,8 +43,16 @@ internal static class PostgresQueueBenchmark
             var scoped = new NpgsqlConnectionStringBuilder(connectionString) { SearchPath = schema }.ConnectionString;
             foreach (var eventsPerRow in new[] { 100, 1000 })
             {
-                var store = await RunStoreAsync(scoped, eventsPerRow, options);
-                var raw = await RawNpgsqlQueue.RunAsync(scoped, eventsPerRow, options);
+                // Alternating rounds, best of each side: on a shared 2-core machine a burst of someone else's work
+                // can halve one round, and it should not decide the ratio.
+                var store = default(PostgresQueueFigures);
+                var raw = default(PostgresQueueFigures);
+                for (var round = 0; round < options.Pick(1, 3); round++)
+                {
+                    store = Best(store, await RunStoreAsync(scoped, eventsPerRow, round, options));
+                    raw = Best(raw, await RawNpgsqlQueue.RunAsync(scoped, eventsPerRow, options));
+                }
+
                 var name = $"postgres_queue.batch{eventsPerRow}";
                 Report.Figure($"{name}.events_per_s", store.AcknowledgedPerSecond, "events/s");
                 Report.Figure($"{name}.baseline_npgsql.events_per_s", raw.AcknowledgedPerSecond, "events/s");
@@ -70,7 +78,10 @@ internal static class PostgresQueueBenchmark
         return payload;
     }
 
-    private static async Task<PostgresQueueFigures> RunStoreAsync(string connectionString, int eventsPerRow, BenchOptions options)
+    private static PostgresQueueFigures Best(PostgresQueueFigures a, PostgresQueueFigures b) =>
+        a.AcknowledgedPerSecond >= b.AcknowledgedPerSecond ? a : b;
+
+    private static async Task<PostgresQueueFigures> RunStoreAsync(string connectionString, int eventsPerRow, int round, BenchOptions options)
     {
         await using var databases = new PostgresDatabases(NullLoggerFactory.Instance);
         var database = databases.Get(connectionString);
@@ -78,7 +89,7 @@ internal static class PostgresQueueBenchmark
         // Migrating waits for the database-wide migration lock, which must not eat into the warm-up.
         await database.EnsureMigratedAsync(CancellationToken.None);
         var store = new PostgresStreamQueueStore(database, "bench", TimeProvider.System, NullLogger<PostgresStreamQueueStore>.Instance);
-        var provider = $"bench{eventsPerRow}";
+        var provider = $"bench{eventsPerRow}-{round}";
         var mapper = new StreamQueueMapper(Queues);
         var payload = Payload(eventsPerRow);
         var checkpoints = new long[Queues];

@@ -28,6 +28,8 @@ public sealed class StreamBenchProducerGrain : Grain, IStreamBenchProducerGrain
             }
         }
     }
+
+    public Task<string> Ping() => Task.FromResult(RuntimeIdentity);
 }
 
 [ImplicitStreamSubscription(StreamBenchProducerGrain.Namespace)]
