@@ -9,15 +9,17 @@ namespace TgeSwarm.Runtime.Postgres.Membership;
 /// <summary>
 /// One LISTEN connection on channel <c>swarm_membership</c>, kept alive for one watcher.
 /// <para>
-/// Algorithm: open a connection from the pool, LISTEN, read the cluster's version as the baseline, then wait for
-/// notifications (Npgsql's <c>WaitAsync</c>); payloads of other clusters are ignored, and only a version above every
-/// one known is handed out, so the feed never repeats or goes backwards. A wait that hears nothing for
-/// <see cref="PostgresClusteringOptions.ListenHealthCheckInterval"/> sends <c>SELECT 1</c>, so a connection that died
-/// silently is found (that bound is a socket read timeout inside Npgsql, hence real time, not the TimeProvider). On a
-/// connection failure: log, drop the connection, wait (from <see cref="PostgresClusteringOptions.ListenReconnectDelay"/>,
-/// doubling up to <see cref="PostgresClusteringOptions.ListenReconnectMaxDelay"/>, on the TimeProvider), reconnect,
-/// and read the version again: notifications sent while nobody listened are gone, so a version that moved on
-/// meanwhile is handed out then.
+/// Algorithm: open a connection of its own (never pooled: a LISTEN is session state, and pooled sessions are not
+/// reset, so a listening session handed back to the pool would keep queueing notifications nobody reads), LISTEN,
+/// read the cluster's version as the baseline, then wait for notifications (Npgsql's <c>WaitAsync</c>); payloads of
+/// other clusters are ignored, and only a version above every one known is handed out, so the feed never repeats or
+/// goes backwards. A wait that hears nothing for <see cref="PostgresClusteringOptions.ListenHealthCheckInterval"/>
+/// sends <c>SELECT 1</c>, so a connection that died silently is found (that bound is a socket read timeout inside
+/// Npgsql, hence real time, not the TimeProvider). On a connection failure: log, drop the connection, wait (from
+/// <see cref="PostgresClusteringOptions.ListenReconnectDelay"/>, doubling up to
+/// <see cref="PostgresClusteringOptions.ListenReconnectMaxDelay"/>, on the TimeProvider), reconnect, and read the
+/// version again: notifications sent while nobody listened are gone, so a version that moved on meanwhile is handed
+/// out then.
 /// </para>
 /// </summary>
 internal sealed partial class PostgresMembershipListener(
@@ -85,7 +87,7 @@ internal sealed partial class PostgresMembershipListener(
     /// </summary>
     private async Task ListenAsync(CancellationToken cancellationToken)
     {
-        var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        var connection = await database.OpenSessionConnectionAsync(cancellationToken);
         _connection = connection;
         connection.Notification += OnNotification;
         await using (var listen = new NpgsqlCommand("LISTEN " + MembershipSql.Channel, connection))
@@ -159,6 +161,7 @@ internal sealed partial class PostgresMembershipListener(
         }
     }
 
+    // Disposing the unpooled connection ends the session, and the LISTEN with it.
     private async ValueTask DropConnectionAsync()
     {
         if (_connection is { } connection)

@@ -7,9 +7,8 @@ internal static class MigrationSql
     // migration history. The value spells "TgeSwarm" in ASCII so it is recognisable in pg_locks.
     public const long AdvisoryLockKey = 0x5467_6553_7761_726D;
 
-    public const string Lock = "SELECT pg_advisory_lock($1)";
-
-    public const string Unlock = "SELECT pg_advisory_unlock($1)";
+    // Transaction-scoped: released by commit or rollback, so it can never outlive the transaction on a pooled session.
+    public const string Lock = "SELECT pg_advisory_xact_lock($1)";
 
     // Before 0001 has run the history table does not exist; that is a fresh database, not an error.
     public const string HistoryExists = "SELECT to_regclass('schema_migrations') IS NOT NULL";

@@ -15,8 +15,4 @@ internal sealed partial class PostgresMigrator
     [LoggerMessage(EventId = PostgresEventIds.MigrationUnknownInDatabase, Level = LogLevel.Warning,
         Message = "Database has migration {Migration} (version {Version}) that this build does not know; assuming a newer build applied it")]
     private static partial void LogUnknownInDatabase(ILogger logger, string migration, int version);
-
-    [LoggerMessage(EventId = PostgresEventIds.MigrationUnlockFailed, Level = LogLevel.Warning,
-        Message = "Could not release the migration lock on database {Database}; it is released when the pooled session is reset")]
-    private static partial void LogUnlockFailed(ILogger logger, Exception exception, string database);
 }

@@ -1,4 +1,3 @@
-using System.Data;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -14,16 +13,19 @@ namespace TgeSwarm.Runtime.Postgres.Migrations;
 /// different history than the database has is how schemas drift.
 /// </para>
 /// <para>
-/// Algorithm: take a session-level <c>pg_advisory_lock</c> on one connection, read the history, verify checksums,
-/// apply each pending script in its own transaction, release the lock. The lock covers the whole run rather than
-/// each script so the verification and the applying see the same history; silos that start together queue on it
-/// and find nothing left to do.
+/// Algorithm: in one transaction take the transaction-scoped <c>pg_advisory_xact_lock</c>, read the history, verify
+/// checksums, apply the first pending script, record it, commit (which releases the lock); repeat until nothing is
+/// pending. Holding the lock for the transaction rather than the session means no path can leave it held: commit and
+/// rollback release it, a connection closed with its transaction open is rolled back by Npgsql before it goes back to
+/// the pool (whose sessions are not reset, see <see cref="PostgresDatabases"/>), and a dead connection's session ends.
+/// Each round verifies and applies against the same history; silos that start together queue on the lock and find
+/// nothing left to do.
 /// </para>
 /// <para>
 /// Failure modes: a script that fails rolls back alone (earlier ones stay applied) and the exception propagates;
-/// waiting for the lock is bounded by the connection's command timeout; if the connection dies the server drops
-/// the lock with the session. Versions recorded in the database but unknown to this build (a newer silo migrated
-/// first during a rolling upgrade) are logged, not fatal: migrations must stay compatible with the previous build.
+/// waiting for the lock is bounded by the connection's command timeout. Versions recorded in the database but
+/// unknown to this build (a newer silo migrated first during a rolling upgrade) are logged, not fatal: migrations
+/// must stay compatible with the previous build.
 /// </para>
 /// </summary>
 internal sealed partial class PostgresMigrator(NpgsqlDataSource dataSource, IReadOnlyList<MigrationScript> scripts, ILogger<PostgresMigrator> logger)
@@ -31,33 +33,33 @@ internal sealed partial class PostgresMigrator(NpgsqlDataSource dataSource, IRea
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await ExecuteLockAsync(connection, MigrationSql.Lock, cancellationToken);
-        try
+        for (var round = 0; ; round++)
         {
-            var history = await ReadHistoryAsync(connection, cancellationToken);
-            Verify(history);
-            var applied = 0;
-            foreach (var script in scripts)
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using (var command = new NpgsqlCommand(MigrationSql.Lock, connection, transaction))
             {
-                if (!history.ContainsKey(script.Version))
-                {
-                    await ApplyAsync(connection, script, cancellationToken);
-                    applied++;
-                }
+                command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = MigrationSql.AdvisoryLockKey });
+                await command.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            if (applied == 0)
+            var history = await ReadHistoryAsync(connection, transaction, cancellationToken);
+            Verify(history, logUnknown: round == 0);
+            if (scripts.FirstOrDefault(s => !history.ContainsKey(s.Version)) is not { } pending)
             {
-                LogUpToDate(logger, connection.Database, scripts.Count);
+                await transaction.CommitAsync(cancellationToken);
+                if (round == 0)
+                {
+                    LogUpToDate(logger, connection.Database, scripts.Count);
+                }
+
+                return;
             }
-        }
-        finally
-        {
-            await UnlockAsync(connection);
+
+            await ApplyAsync(connection, transaction, pending, cancellationToken);
         }
     }
 
-    private void Verify(Dictionary<int, AppliedMigration> history)
+    private void Verify(Dictionary<int, AppliedMigration> history, bool logUnknown)
     {
         foreach (var script in scripts)
         {
@@ -70,6 +72,11 @@ internal sealed partial class PostgresMigrator(NpgsqlDataSource dataSource, IRea
             }
         }
 
+        if (!logUnknown)
+        {
+            return;
+        }
+
         var known = scripts.Select(s => s.Version).ToHashSet();
         foreach (var row in history.Values.Where(r => !known.Contains(r.Version)))
         {
@@ -77,10 +84,9 @@ internal sealed partial class PostgresMigrator(NpgsqlDataSource dataSource, IRea
         }
     }
 
-    private async Task ApplyAsync(NpgsqlConnection connection, MigrationScript script, CancellationToken cancellationToken)
+    private async Task ApplyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, MigrationScript script, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var command = new NpgsqlCommand(script.Sql, connection, transaction))
         {
             await command.ExecuteNonQueryAsync(cancellationToken);
@@ -98,10 +104,11 @@ internal sealed partial class PostgresMigrator(NpgsqlDataSource dataSource, IRea
         LogApplied(logger, script.Name, connection.Database, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
-    private static async Task<Dictionary<int, AppliedMigration>> ReadHistoryAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    private static async Task<Dictionary<int, AppliedMigration>> ReadHistoryAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         var history = new Dictionary<int, AppliedMigration>();
-        await using (var exists = new NpgsqlCommand(MigrationSql.HistoryExists, connection))
+        await using (var exists = new NpgsqlCommand(MigrationSql.HistoryExists, connection, transaction))
         {
             if (await exists.ExecuteScalarAsync(cancellationToken) is not true)
             {
@@ -109,7 +116,7 @@ internal sealed partial class PostgresMigrator(NpgsqlDataSource dataSource, IRea
             }
         }
 
-        await using var command = new NpgsqlCommand(MigrationSql.ReadHistory, connection);
+        await using var command = new NpgsqlCommand(MigrationSql.ReadHistory, connection, transaction);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -118,32 +125,5 @@ internal sealed partial class PostgresMigrator(NpgsqlDataSource dataSource, IRea
         }
 
         return history;
-    }
-
-    private static async Task ExecuteLockAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = MigrationSql.AdvisoryLockKey });
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    // Runs even when the migration was cancelled, hence no token. A broken connection needs no unlock: the server
-    // releases session locks when the session ends. A failed unlock is logged rather than thrown so it cannot hide
-    // the exception that brought us here; returning the connection to the pool resets the session anyway.
-    private async Task UnlockAsync(NpgsqlConnection connection)
-    {
-        if (connection.FullState != ConnectionState.Open)
-        {
-            return;
-        }
-
-        try
-        {
-            await ExecuteLockAsync(connection, MigrationSql.Unlock, CancellationToken.None);
-        }
-        catch (NpgsqlException ex)
-        {
-            LogUnlockFailed(logger, ex, connection.Database);
-        }
     }
 }

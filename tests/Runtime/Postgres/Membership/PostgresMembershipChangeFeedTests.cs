@@ -121,6 +121,28 @@ public sealed class PostgresMembershipChangeFeedTests : IAsyncLifetime
         Assert.Equal(5, logger.Count(PostgresEventIds.MembershipListenFailed));
     }
 
+    [Fact]
+    public async Task The_listen_session_is_never_a_pooled_one_and_ends_with_the_watch()
+    {
+        var database = _silo1.Get(PostgresTestEnvironment.ConnectionString);
+        var table = await CreateAsync(_silo1, NewClusterId());
+        var watch = await Watch.StartAsync(table);
+        var listener = watch.ListenerProcessId;
+        try
+        {
+            // The pool's sessions are not reset when they come back to it, so a LISTEN on one of them would follow it
+            // to the next borrower. None of them is the listening session, while it listens or after.
+            await AssertNoPooledSessionListensAsync(database, listener);
+        }
+        finally
+        {
+            await watch.DisposeAsync();
+        }
+
+        await WaitUntilGoneAsync(listener);
+        await AssertNoPooledSessionListensAsync(database, listener);
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
@@ -162,6 +184,51 @@ public sealed class PostgresMembershipChangeFeedTests : IAsyncLifetime
             (Microsoft.Extensions.Logging.ILogger<PostgresMembershipTable>?)logger ?? NullLogger<PostgresMembershipTable>.Instance);
         await table.InitializeAsync(CancellationToken.None);
         return table;
+    }
+
+    // Borrows several pooled sessions at once (so not just the same idle one each time) and asks each what it is.
+    private static async Task AssertNoPooledSessionListensAsync(PostgresDatabase database, int listener)
+    {
+        var connections = new List<NpgsqlConnection>();
+        try
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                var connection = await database.DataSource.OpenConnectionAsync();
+                connections.Add(connection);
+                await using var command = new NpgsqlCommand("SELECT pg_backend_pid(), (SELECT count(*) FROM pg_listening_channels())", connection);
+                await using var reader = await command.ExecuteReaderAsync();
+                Assert.True(await reader.ReadAsync());
+                Assert.NotEqual(listener, reader.GetInt32(0));
+                Assert.Equal(0L, reader.GetInt64(1));
+            }
+        }
+        finally
+        {
+            foreach (var connection in connections)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
+    // Closing an unpooled connection ends its backend, but the backend exits after the close returns: poll, bounded.
+    private static async Task WaitUntilGoneAsync(int processId)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(PostgresTestEnvironment.ConnectionString);
+        var deadline = DateTime.UtcNow + Bound;
+        while (true)
+        {
+            await using var command = dataSource.CreateCommand("SELECT count(*) FROM pg_stat_activity WHERE pid = $1");
+            command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = processId });
+            if ((long)(await command.ExecuteScalarAsync())! == 0)
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"Backend {processId} still exists {Bound} after its connection was closed.");
+            await Task.Delay(TimeSpan.FromMilliseconds(20));
+        }
     }
 
     private static async Task TerminateAsync(int processId)
