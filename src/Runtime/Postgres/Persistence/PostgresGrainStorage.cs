@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using NpgsqlTypes;
 using TgeSwarm.Runtime.Persistence;
 
 namespace TgeSwarm.Runtime.Postgres.Persistence;
@@ -30,6 +29,8 @@ internal sealed partial class PostgresGrainStorage(
     GrainStatePayloadCodec codec,
     ILogger<PostgresGrainStorage> logger) : IGrainStorage
 {
+    private readonly StateWriteCommands _writes = new(database.DataSource, serviceId);
+
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(grainState);
@@ -56,19 +57,11 @@ internal sealed partial class PostgresGrainStorage(
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(grainState);
+        ValidateKey(stateName, grainId);
         var expected = ParseETag(stateName, grainId, grainState.ETag);
         var payload = codec.Encode(grainState.State);
         await database.EnsureMigratedAsync(cancellationToken);
-        await using var command = database.DataSource.CreateCommand(expected is null ? GrainStorageSql.Insert : GrainStorageSql.Update);
-        AddKey(command, stateName, grainId);
-        command.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = payload.Json, NpgsqlDbType = NpgsqlDbType.Jsonb });
-        command.Parameters.Add(new NpgsqlParameter<byte[]?> { TypedValue = payload.Binary, NpgsqlDbType = NpgsqlDbType.Bytea });
-        if (expected is { } version)
-        {
-            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = version });
-        }
-
-        if (await command.ExecuteScalarAsync(cancellationToken) is not long written)
+        if (await _writes.WriteAsync(grainId, stateName, payload, expected, cancellationToken) is not { } written)
         {
             throw await ConflictAsync("write", stateName, grainId, grainState.ETag, cancellationToken);
         }
@@ -103,14 +96,18 @@ internal sealed partial class PostgresGrainStorage(
         grainState.RecordExists = false;
     }
 
-    private void AddKey(NpgsqlCommand command, string stateName, GrainId grainId)
+    private static void ValidateKey(string stateName, GrainId grainId)
     {
         ArgumentException.ThrowIfNullOrEmpty(stateName);
         if (grainId.IsDefault)
         {
             throw new ArgumentException("A grain id is required.", nameof(grainId));
         }
+    }
 
+    private void AddKey(NpgsqlCommand command, string stateName, GrainId grainId)
+    {
+        ValidateKey(stateName, grainId);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = serviceId });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = grainId.Type });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = grainId.Key });
