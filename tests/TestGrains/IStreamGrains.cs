@@ -34,3 +34,8 @@ public interface IExplicitConsumerGrain : IGrainWithStringKey
 
     Task Deactivate();
 }
+
+public interface IPersistentConsumerGrain : IGrainWithStringKey
+{
+    Task<string> GetRuntimeIdentity();
+}

@@ -40,6 +40,20 @@ public sealed class ImplicitConsumerGrain(TestSignals signals) : Grain, IImplici
     public Task<string> GetRuntimeIdentity() => Task.FromResult(RuntimeIdentity);
 }
 
+/// <summary>Implicitly subscribed to <see cref="StreamTestNames.PersistentNamespace"/> on the PostgreSQL provider; throws on poison events.</summary>
+[ImplicitStreamSubscription(StreamTestNames.PersistentNamespace)]
+public sealed class PersistentConsumerGrain(TestSignals signals) : Grain, IPersistentConsumerGrain
+{
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var key = this.GetPrimaryKeyString();
+        var stream = this.GetStreamProvider(StreamTestNames.PostgresProvider).GetStream<StreamEvent>(StreamId.Create(StreamTestNames.PersistentNamespace, key));
+        await stream.SubscribeBatchAsync((items, _) => signals.RecordAsync(key, Guid.Empty, items));
+    }
+
+    public Task<string> GetRuntimeIdentity() => Task.FromResult(RuntimeIdentity);
+}
+
 /// <summary>Implicitly subscribed to <see cref="StreamTestNames.SilentNamespace"/> but never attaches a handler.</summary>
 [ImplicitStreamSubscription(StreamTestNames.SilentNamespace)]
 public sealed class SilentConsumerGrain(TestSignals signals) : Grain, ISilentConsumerGrain

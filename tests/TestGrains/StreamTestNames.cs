@@ -5,6 +5,11 @@ public static class StreamTestNames
 {
     public const string MemoryProvider = "mem";
 
+    public const string PostgresProvider = "pg";
+
+    /// <summary>Consumed implicitly, on <see cref="PostgresProvider"/>, by <see cref="PersistentConsumerGrain"/>.</summary>
+    public const string PersistentNamespace = "test.persistent";
+
     /// <summary>Consumed implicitly by <see cref="ImplicitConsumerGrain"/>.</summary>
     public const string ImplicitNamespace = "test.implicit";
 

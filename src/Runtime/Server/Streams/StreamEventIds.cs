@@ -11,4 +11,13 @@ internal static class StreamEventIds
     public const int EventTypeMismatch = 905;
     public const int QueueRetired = 906;
     public const int PumpFailed = 907;
+    public const int AgentStarted = 910;
+    public const int AgentStopped = 911;
+    public const int AgentFailed = 912;
+    public const int DeliveryRetry = 913;
+    public const int DeadLettered = 914;
+    public const int Rewound = 915;
+    public const int Trimmed = 916;
+    public const int BalancerFailed = 917;
+    public const int QueuesRebalanced = 918;
 }

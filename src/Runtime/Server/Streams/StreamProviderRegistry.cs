@@ -10,12 +10,16 @@ internal sealed class StreamProviderRegistry
     private readonly StreamSubscriptionManager _subscriptions;
     private readonly StreamRuntimeServices _runtime;
 
-    public StreamProviderRegistry(IEnumerable<IStreamProviderRuntime> providers, StreamSubscriptionManager subscriptions, StreamRuntimeServices runtime)
+    public StreamProviderRegistry(
+        IEnumerable<IStreamProviderRuntime> providers,
+        IEnumerable<IStreamQueueStorage> persistentQueues,
+        StreamSubscriptionManager subscriptions,
+        StreamRuntimeServices runtime)
     {
         _subscriptions = subscriptions;
         _runtime = runtime;
         var byName = new Dictionary<string, IStreamProviderRuntime>(StringComparer.Ordinal);
-        foreach (var provider in providers)
+        foreach (var provider in providers.Concat(persistentQueues.Select(q => new Persistent.PersistentStreamProvider(q, runtime))))
         {
             if (!byName.TryAdd(provider.Name, provider))
             {

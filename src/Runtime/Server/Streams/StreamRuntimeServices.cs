@@ -34,10 +34,13 @@ internal sealed class StreamRuntimeServices(
 
     public IGrainFactory GrainFactory => field ??= services.GetRequiredService<IGrainFactory>();
 
+    public Membership.IClusterMembershipService Membership => field ??= services.GetRequiredService<Membership.IClusterMembershipService>();
+
     public IPubSubRendezvousGrain PubSub(string provider, StreamId streamId) =>
         GrainFactory.GetGrain<IPubSubRendezvousGrain>(PubSubKey.For(provider, streamId));
 
-    public StreamTarget Target(Guid subscriptionId, GrainId consumer) => new(subscriptionId, consumer, new StreamConsumerReference(consumer, References));
+    public StreamTarget Target(Guid subscriptionId, GrainId consumer, long startSequence = -1) =>
+        new(subscriptionId, consumer, new StreamConsumerReference(consumer, References), startSequence);
 
     /// <summary>The implicit subscriptions of <paramref name="streamId"/>: one per grain type subscribed to its namespace.</summary>
     public StreamTarget[] ImplicitTargets(string provider, StreamId streamId) =>
@@ -45,5 +48,5 @@ internal sealed class StreamRuntimeServices(
             .Select(type => Target(ImplicitSubscriptionId.For(type, provider, streamId), GrainId.Create(type, streamId.Key)))];
 
     public StreamTarget[] ExplicitTargets(List<PubSubSubscription> subscriptions) =>
-        [.. subscriptions.Select(s => Target(s.Id, s.ConsumerId))];
+        [.. subscriptions.Select(s => Target(s.Id, s.ConsumerId, s.StartSequence))];
 }

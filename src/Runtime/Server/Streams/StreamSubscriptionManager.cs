@@ -93,6 +93,11 @@ internal sealed class StreamSubscriptionManager(StreamRuntimeServices runtime)
                 consumer.StreamConsumers.Detach(provider.Name, streamId, subscriptionId);
             }
         }
+
+        if (token is not null && provider is Persistent.PersistentStreamProvider persistent)
+        {
+            await persistent.AnnounceRewindAsync(streamId);
+        }
     }
 
     private static void ValidateToken(IStreamProviderRuntime provider, StreamSequenceToken? token)
