@@ -17,7 +17,8 @@ namespace TgeSwarm.Runtime.Postgres.Streams;
 /// <para>
 /// Shape: every method is one SQL statement, hence one transaction (nothing is ever half-written), on a pooled
 /// connection of the database's shared <see cref="NpgsqlDataSource"/>, whose auto-prepare makes the repeated
-/// statements prepared. Several batches of one queue go in one statement (arrays, unnested server-side); reads put
+/// statements prepared. Several batches of one queue go in one statement (arrays, unnested server-side; measured
+/// against binary COPY, which needs a transaction of three round trips holding the head lock); reads put
 /// all payloads of a poll in one pooled buffer (<see cref="QueueRows"/>).
 /// </para>
 /// <para>
@@ -50,10 +51,6 @@ internal sealed partial class PostgresStreamQueueStore(
             return QueueSeqRange.Empty;
         }
 
-        var namespaces = new string[count];
-        var keys = new string[count];
-        var eventCounts = new int[count];
-        var payloads = new ReadOnlyMemory<byte>[count];
         for (var i = 0; i < count; i++)
         {
             var batch = batches[i];
@@ -64,25 +61,46 @@ internal sealed partial class PostgresStreamQueueStore(
                     $"(namespace {batch.StreamNamespace ?? "null"}, key {batch.StreamKey ?? "null"}, {batch.EventCount} events).",
                     nameof(batches));
             }
-
-            namespaces[i] = batch.StreamNamespace;
-            keys[i] = batch.StreamKey;
-            eventCounts[i] = batch.EventCount;
-            payloads[i] = batch.Payload;
         }
 
         await database.EnsureMigratedAsync(cancellationToken);
-        await using var command = database.DataSource.CreateCommand(StreamQueueSql.Enqueue);
+        await using var command = database.DataSource.CreateCommand(count == 1 ? StreamQueueSql.EnqueueOne : StreamQueueSql.Enqueue);
         AddQueue(command, provider, queueId);
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = count });
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = namespaces });
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = keys });
-        command.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = eventCounts });
-        command.Parameters.Add(new NpgsqlParameter<ReadOnlyMemory<byte>[]> { TypedValue = payloads });
+        if (count == 1)
+        {
+            var batch = batches[0];
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = batch.StreamNamespace });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = batch.StreamKey });
+            command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = batch.EventCount });
+            command.Parameters.Add(new NpgsqlParameter<ReadOnlyMemory<byte>> { TypedValue = batch.Payload });
+        }
+        else
+        {
+            AddBatchArrays(command, batches);
+        }
+
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = timeProvider.GetUtcNow() });
         var first = await command.ExecuteScalarAsync(cancellationToken) as long?
             ?? throw new InvalidOperationException($"The enqueue to queue {queueId} of stream provider '{provider}' returned no seq.");
         return new QueueSeqRange(first, count);
+    }
+
+    private static void AddBatchArrays(NpgsqlCommand command, IReadOnlyList<QueueBatch> batches)
+    {
+        var namespaces = new string[batches.Count];
+        var keys = new string[batches.Count];
+        var eventCounts = new int[batches.Count];
+        var payloads = new ReadOnlyMemory<byte>[batches.Count];
+        for (var i = 0; i < batches.Count; i++)
+        {
+            (namespaces[i], keys[i], eventCounts[i], payloads[i]) = batches[i];
+        }
+
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = namespaces });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = keys });
+        command.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = eventCounts });
+        command.Parameters.Add(new NpgsqlParameter<ReadOnlyMemory<byte>[]> { TypedValue = payloads });
     }
 
     private void AddQueue(NpgsqlCommand command, string provider, int queueId)
