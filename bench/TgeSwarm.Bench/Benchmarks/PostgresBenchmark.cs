@@ -19,7 +19,16 @@ internal static class PostgresBenchmark
 {
     private const int Writers = 16;
     private const int PayloadChars = 256;
-    private const int Rounds = 5;
+    private const int Rounds = 7;
+    private const int WarmUpPasses = 3;
+
+    // Every order of the three sides, one per round: with a rotation alone each side would always follow the same
+    // other one, and inherit whatever that one leaves behind (thread-pool size, server work) in every round.
+    private static readonly int[][] Orders = [[0, 1, 2], [1, 2, 0], [2, 0, 1], [0, 2, 1], [2, 1, 0], [1, 0, 2]];
+
+    // Shorter turns than the other figures' 3 s, so more of them fit: the spread between rounds on this shared
+    // machine is far wider than what a longer turn averages out.
+    private static readonly TimeSpan Turn = TimeSpan.FromSeconds(2);
 
     // A versioned upsert: insert version 1, or bump the version of the row still at the version this writer holds,
     // which is the optimistic-concurrency write a grain storage provider has to make.
@@ -64,8 +73,8 @@ internal static class PostgresBenchmark
             var versions = new long[Writers];
 
             // A second, plainer baseline: the same upsert as a fresh unprepared command on a pooled connection per
-            // write, which is how a provider without auto-prepare issues its statements; it splits the gap into
-            // "how" and "how much".
+            // write with Npgsql's defaults (no auto-prepare, sessions reset on return), which is how a provider that
+            // leaves Npgsql as it comes issues its statements; it splits the gap into "how" and "how much".
             Side[] sides =
             [
                 new("grain", (writer, sequence) => grains[writer].WriteAsync(sequence, payload)),
@@ -73,22 +82,28 @@ internal static class PostgresBenchmark
                 new("pooled", (writer, sequence) => PooledWriteAsync(dataSource, pooledServiceId, writer, sequence, payload, versions)),
             ];
 
-            // All three stay set up for the whole run and take turns, round after round (the order rotating), so
+            // All three stay set up for the whole run and take turns, round after round (in every order, see Orders), so
             // a burst of load from elsewhere on this shared machine, a checkpoint or an autovacuum falls on all of
             // them alike; each round's ratio compares neighbours in time, and the median of the rounds is reported.
-            foreach (var side in sides)
+            //
+            // Warm-up in turns too, three times over: with one short turn each, the first measured round still caught
+            // JIT tiering (which finishes in the background, while the other sides run) at work, at up to three times
+            // the client CPU per write of later rounds; the grain side has far more code to tier up.
+            for (var pass = 0; pass < options.Pick(1, WarmUpPasses); pass++)
             {
-                await RunWritersAsync(options.WarmUp, side.Write);
+                foreach (var side in sides)
+                {
+                    await RunWritersAsync(options.WarmUp, side.Write);
+                }
             }
 
             var rounds = options.Pick(1, Rounds);
             var measured = sides.Select(_ => new Measured[rounds]).ToArray();
             for (var round = 0; round < rounds; round++)
             {
-                for (var turn = 0; turn < sides.Length; turn++)
+                foreach (var index in Orders[round % Orders.Length])
                 {
-                    var index = (round + turn) % sides.Length;
-                    measured[index][round] = await MeasureAsync(options.Measure, sides[index].Write);
+                    measured[index][round] = await MeasureAsync(options.Quick ? options.Measure : Turn, sides[index].Write);
                 }
 
                 Report.Note($"postgres round {round + 1}/{rounds}: " + string.Join(", ", sides.Select((side, i) =>
