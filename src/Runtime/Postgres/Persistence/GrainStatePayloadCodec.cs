@@ -29,7 +29,7 @@ internal sealed class GrainStatePayloadCodec
 
     public GrainStatePayload Encode<T>(T state) => _format == GrainStateFormat.Binary
         ? new GrainStatePayload(null, _serializer!.SerializeToArray(state))
-        : new GrainStatePayload(JsonSerializer.Serialize(state, _jsonOptions), null);
+        : new GrainStatePayload(JsonSerializer.SerializeToUtf8Bytes(state, _jsonOptions), null);
 
     /// <summary>Decodes a stored payload; a malformed one throws <see cref="JsonException"/> or <see cref="SerializationException"/>.</summary>
     public T Decode<T>(GrainStatePayload payload)

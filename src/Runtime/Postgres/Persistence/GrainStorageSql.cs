@@ -10,7 +10,7 @@ internal static class GrainStorageSql
 
     private const string Key = "service_id = $1 AND grain_type = $2 AND grain_key = $3 AND state_name = $4";
 
-    public const string Read = "SELECT payload_json::text, payload_binary, version FROM grain_storage WHERE " + Key;
+    public const string Read = "SELECT payload_json, payload_binary, version FROM grain_storage WHERE " + Key;
 
     public const string ReadVersion = "SELECT version FROM grain_storage WHERE " + Key;
 

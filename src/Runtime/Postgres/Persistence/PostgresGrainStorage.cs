@@ -46,7 +46,7 @@ internal sealed partial class PostgresGrainStorage(
         }
 
         var payload = new GrainStatePayload(
-            reader.IsDBNull(0) ? null : reader.GetString(0),
+            reader.IsDBNull(0) ? null : reader.GetFieldValue<byte[]>(0),
             reader.IsDBNull(1) ? null : reader.GetFieldValue<byte[]>(1));
         var version = reader.GetInt64(2);
         grainState.State = Decode<T>(stateName, grainId, payload, version);
@@ -61,7 +61,23 @@ internal sealed partial class PostgresGrainStorage(
         var expected = ParseETag(stateName, grainId, grainState.ETag);
         var payload = codec.Encode(grainState.State);
         await database.EnsureMigratedAsync(cancellationToken);
-        if (await _writes.WriteAsync(grainId, stateName, payload, expected, cancellationToken) is not { } written)
+
+        // Renting here rather than in a helper saves an async frame per write; a command whose write threw is not
+        // lent out again.
+        var command = _writes.Rent(update: expected is not null);
+        var reusable = false;
+        long? result;
+        try
+        {
+            result = await command.ExecuteAsync(grainId, stateName, payload, expected ?? 0, cancellationToken);
+            reusable = true;
+        }
+        finally
+        {
+            await _writes.ReturnAsync(command, reusable);
+        }
+
+        if (result is not { } written)
         {
             throw await ConflictAsync("write", stateName, grainId, grainState.ETag, cancellationToken);
         }

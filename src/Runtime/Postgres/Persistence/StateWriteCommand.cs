@@ -15,7 +15,7 @@ internal sealed class StateWriteCommand : IAsyncDisposable
     private readonly NpgsqlParameter<string> _grainType = new();
     private readonly NpgsqlParameter<string> _grainKey = new();
     private readonly NpgsqlParameter<string> _stateName = new();
-    private readonly NpgsqlParameter<string?> _json = new() { NpgsqlDbType = NpgsqlDbType.Jsonb };
+    private readonly NpgsqlParameter<byte[]?> _json = new() { NpgsqlDbType = NpgsqlDbType.Jsonb };
     private readonly NpgsqlParameter<byte[]?> _binary = new() { NpgsqlDbType = NpgsqlDbType.Bytea };
     private readonly NpgsqlParameter<long>? _version;
 
@@ -37,6 +37,8 @@ internal sealed class StateWriteCommand : IAsyncDisposable
             _command.Parameters.Add(_version);
         }
     }
+
+    public bool IsUpdate => _version is not null;
 
     /// <summary>Runs the statement for one state; the version written, or null when the row was not at <paramref name="expected"/> (or, for the insert, already existed).</summary>
     public async Task<long?> ExecuteAsync(GrainId grainId, string stateName, GrainStatePayload payload, long expected, CancellationToken cancellationToken)

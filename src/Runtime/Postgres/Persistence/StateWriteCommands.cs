@@ -18,26 +18,14 @@ internal sealed class StateWriteCommands(NpgsqlDataSource dataSource, string ser
     private readonly Idle _inserts = new();
     private readonly Idle _updates = new();
 
-    /// <summary>Inserts the state when <paramref name="expected"/> is null, else updates the row still at that version; the version written, or null when that found no such row.</summary>
-    public async Task<long?> WriteAsync(GrainId grainId, string stateName, GrainStatePayload payload, long? expected, CancellationToken cancellationToken)
-    {
-        var idle = expected is null ? _inserts : _updates;
-        var command = idle.TryTake() ?? new StateWriteCommand(dataSource, serviceId, update: expected is not null);
-        var lentAgain = false;
-        try
-        {
-            var written = await command.ExecuteAsync(grainId, stateName, payload, expected ?? 0, cancellationToken);
-            lentAgain = idle.TryPut(command);
-            return written;
-        }
-        finally
-        {
-            if (!lentAgain)
-            {
-                await command.DisposeAsync();
-            }
-        }
-    }
+    /// <summary>A command for the insert (<paramref name="update"/> false) or the versioned update; hand it back with <see cref="ReturnAsync"/>.</summary>
+    public StateWriteCommand Rent(bool update) =>
+        (update ? _updates : _inserts).TryTake() ?? new StateWriteCommand(dataSource, serviceId, update);
+
+    /// <param name="command">A command from <see cref="Rent"/>, no longer in use.</param>
+    /// <param name="reusable">False when its write threw: then it is disposed, never lent out again.</param>
+    public ValueTask ReturnAsync(StateWriteCommand command, bool reusable) =>
+        reusable && (command.IsUpdate ? _updates : _inserts).TryPut(command) ? ValueTask.CompletedTask : command.DisposeAsync();
 
     private sealed class Idle
     {
