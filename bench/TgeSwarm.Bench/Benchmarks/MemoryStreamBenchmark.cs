@@ -85,7 +85,7 @@ internal static class MemoryStreamBenchmark
     {
         var done = counter.Expect(events);
         var started = Stopwatch.GetTimestamp();
-        await producer.Produce(consumerKey, events, batchSize);
+        await producer.Produce(StreamBenchProducerGrain.Provider, StreamBenchProducerGrain.Namespace, consumerKey, events, batchSize);
         await done.WaitAsync(TimeSpan.FromMinutes(2));
         return events / Stopwatch.GetElapsedTime(started).TotalSeconds;
     }

@@ -5,9 +5,12 @@ public sealed class StreamBenchProducerGrain : Grain, IStreamBenchProducerGrain
     public const string Provider = "bench";
     public const string Namespace = "bench.stream";
 
-    public async Task Produce(long consumerKey, int events, int batchSize)
+    public const string PostgresProvider = "benchpg";
+    public const string PostgresNamespace = "bench.pgstream";
+
+    public async Task Produce(string provider, string streamNamespace, long consumerKey, int events, int batchSize)
     {
-        var stream = this.GetStreamProvider(Provider).GetStream<Trade>(StreamId.Create(Namespace, consumerKey));
+        var stream = this.GetStreamProvider(provider).GetStream<Trade>(StreamId.Create(streamNamespace, consumerKey));
         var batch = new Trade[batchSize];
         var time = new DateTime(2026, 11, 21, 0, 0, 0, DateTimeKind.Utc);
         for (var sent = 0; sent < events; sent += batchSize)
@@ -38,6 +41,21 @@ public sealed class StreamBenchConsumerGrain(StreamBenchCounter counter) : Grain
     public override Task OnActivateAsync(CancellationToken cancellationToken) =>
         this.GetStreamProvider(StreamBenchProducerGrain.Provider)
             .GetStream<Trade>(StreamId.Create(StreamBenchProducerGrain.Namespace, this.GetPrimaryKeyLong()))
+            .SubscribeBatchAsync((items, _) =>
+            {
+                counter.Add(items.Count);
+                return Task.CompletedTask;
+            });
+
+    public Task<string> Ping() => Task.FromResult(RuntimeIdentity);
+}
+
+[ImplicitStreamSubscription(StreamBenchProducerGrain.PostgresNamespace)]
+public sealed class PgStreamBenchConsumerGrain(StreamBenchCounter counter) : Grain, IPgStreamBenchConsumerGrain
+{
+    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
+        this.GetStreamProvider(StreamBenchProducerGrain.PostgresProvider)
+            .GetStream<Trade>(StreamId.Create(StreamBenchProducerGrain.PostgresNamespace, this.GetPrimaryKeyLong()))
             .SubscribeBatchAsync((items, _) =>
             {
                 counter.Add(items.Count);

@@ -21,6 +21,9 @@ internal static class DropReasons
     /// <summary>The events were of another type than the handler's.</summary>
     public const string TypeMismatch = "type_mismatch";
 
+    /// <summary>The silo stopped with the events still queued in memory, or before their consumer answered.</summary>
+    public const string SiloStopping = "silo_stopping";
+
     /// <summary>A persistent stream gave up on the events after its delivery attempts and moved them to the dead-letter table.</summary>
     public const string DeadLettered = "dead_lettered";
 }

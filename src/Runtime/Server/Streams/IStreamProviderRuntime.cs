@@ -19,4 +19,10 @@ internal interface IStreamProviderRuntime
 
     /// <summary>A rendezvous grain pushed the stream's complete explicit subscription list.</summary>
     void OnSubscriptionsChanged(StreamId streamId, List<PubSubSubscription> subscriptions);
+
+    /// <summary>
+    /// Stops the provider's background work as the silo stops, before its messaging does, so nothing waits on a
+    /// response that can no longer come.
+    /// </summary>
+    Task StopAsync(CancellationToken cancellationToken);
 }

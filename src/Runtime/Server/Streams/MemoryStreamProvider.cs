@@ -56,10 +56,21 @@ internal sealed class MemoryStreamProvider(string name, MemoryStreamOptions opti
 
     internal void Retire((StreamId, Type) key, IMemoryStreamQueue queue) => _queues.TryRemove(new(key, queue));
 
+    /// <summary>Stops every queue's pump; events still queued are dropped (at-most-once) and counted.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync();
+        await Task.WhenAll(_queues.Values.Select(q => q.Completion)).WaitAsync(cancellationToken);
+    }
+
     public async ValueTask DisposeAsync()
     {
-        await _stopping.CancelAsync();
-        await Task.WhenAll(_queues.Values.Select(q => q.Completion));
+        await StopAsync(CancellationToken.None);
         _stopping.Dispose();
     }
 }

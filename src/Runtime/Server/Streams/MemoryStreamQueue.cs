@@ -212,6 +212,8 @@ internal sealed partial class MemoryStreamQueue<T> : IMemoryStreamQueue
     {
         lock (_lock)
         {
+            _runtime.Instruments.Dropped(_provider.Name, DropReasons.SiloStopping, _items.Count);
+            _items.Clear();
             _retired = true;
             _spaceFreed?.TrySetResult();
             _spaceFreed = null;
@@ -275,9 +277,14 @@ internal sealed partial class MemoryStreamQueue<T> : IMemoryStreamQueue
         {
             try
             {
-                await pending[i];
+                // A stopping silo does not wait for consumers: its own messaging is about to stop answering.
+                await pending[i].AsTask().WaitAsync(_provider.Stopping);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException || !_provider.Stopping.IsCancellationRequested)
+            catch (OperationCanceledException) when (_provider.Stopping.IsCancellationRequested)
+            {
+                _runtime.Instruments.Dropped(_provider.Name, DropReasons.SiloStopping, batch.Length);
+            }
+            catch (Exception exception)
             {
                 // At-most-once: a batch a subscription could not take is dropped, counted and logged, and the
                 // stream goes on.

@@ -13,7 +13,7 @@ internal static class StreamingServices
         services.TryAddSingleton<StreamRuntimeServices>();
         services.TryAddSingleton<StreamSubscriptionManager>();
         services.TryAddSingleton<StreamProviderRegistry>();
-        services.TryAddSingleton<Persistent.PersistentStreamsLifecycle>();
-        services.AddSingleton<Hosting.ISiloLifecycleParticipant>(static sp => sp.GetRequiredService<Persistent.PersistentStreamsLifecycle>());
+        services.TryAddSingleton<StreamsLifecycle>();
+        services.AddSingleton<Hosting.ISiloLifecycleParticipant>(static sp => sp.GetRequiredService<StreamsLifecycle>());
     }
 }

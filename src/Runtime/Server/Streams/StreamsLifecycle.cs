@@ -2,19 +2,22 @@ using Microsoft.Extensions.Logging;
 using TgeSwarm.Runtime.Hosting;
 using TgeSwarm.Runtime.Membership;
 
-namespace TgeSwarm.Runtime.Streams.Persistent;
+using TgeSwarm.Runtime.Streams.Persistent;
+
+namespace TgeSwarm.Runtime.Streams;
 
 /// <summary>
-/// Runs the pulling agents of this silo's share of every persistent stream provider's queues, and moves them when
+/// Starts and stops the silo's streaming. Runs the pulling agents of this silo's share of every persistent stream provider's queues, and moves them when
 /// the membership view changes (<see cref="QueueBalancer"/>). Starts once the silo is an active member; on stop, its
 /// agents acknowledge what they delivered and stop before the silo leaves, so the next owners resume from there.
 /// While views of different silos disagree for a moment, a queue may be pulled twice (duplicates, never loss).
+/// On stop it also stops every provider's own background work (memory streams' queues) while messaging still runs.
 /// </summary>
-internal sealed partial class PersistentStreamsLifecycle(
+internal sealed partial class StreamsLifecycle(
     StreamProviderRegistry registry,
     IClusterMembershipService membership,
     LocalSiloDetails silo,
-    ILogger<PersistentStreamsLifecycle> logger) : ISiloLifecycleParticipant, IAsyncDisposable
+    ILogger<StreamsLifecycle> logger) : ISiloLifecycleParticipant, IAsyncDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private readonly Dictionary<(string Provider, int QueueId), PullingAgent> _agents = [];
@@ -53,6 +56,7 @@ internal sealed partial class PersistentStreamsLifecycle(
 
     public async Task OnStopAsync(CancellationToken cancellationToken)
     {
+        await Task.WhenAll(registry.Providers.Select(p => p.StopAsync(cancellationToken)));
         await _stopping.CancelAsync();
         await _watch;
         await _rebalancing.WaitAsync(cancellationToken);

@@ -100,7 +100,7 @@ public sealed class PersistentStreamTests(PersistentStreamFixture fixture) : ICl
     {
         await Task.CompletedTask;
         var owned = fixture.Cluster.Silos
-            .SelectMany(s => s.ServiceProvider.GetRequiredService<Runtime.Streams.Persistent.PersistentStreamsLifecycle>().OwnedQueues)
+            .SelectMany(s => s.ServiceProvider.GetRequiredService<Runtime.Streams.StreamsLifecycle>().OwnedQueues)
             .ToList();
         Assert.Equal(4, owned.Count);
         Assert.Equal(4, owned.Distinct().Count());

@@ -33,6 +33,9 @@ internal sealed partial class PersistentStreamProvider(IStreamQueueStorage stora
         runtime.Instruments.EventsProduced.Add(items.Length, new KeyValuePair<string, object?>("provider", Name));
     }
 
+    /// <summary>Nothing of its own to stop: the pulling agents belong to <see cref="StreamsLifecycle"/>.</summary>
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public void OnSubscriptionsChanged(StreamId streamId, List<PubSubSubscription> subscriptions) =>
         _explicitTargets[streamId] = runtime.ExplicitTargets(subscriptions);
 

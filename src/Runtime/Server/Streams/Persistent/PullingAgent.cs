@@ -204,8 +204,13 @@ internal sealed partial class PullingAgent
             _runtime.References.SendRequest(target.Reference, request);
             try
             {
-                await pending;
+                // Stopping abandons the row unacknowledged: the next owner delivers it again.
+                await pending.AsTask().WaitAsync(_stop.Token);
                 return;
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                throw;
             }
             catch (Exception exception)
             {
@@ -216,7 +221,7 @@ internal sealed partial class PullingAgent
 
             if (attempt < _settings.MaxDeliveryAttempts)
             {
-                await Task.Delay(delay, _runtime.TimeProvider);
+                await Task.Delay(delay, _runtime.TimeProvider, _stop.Token);
                 delay = delay * 2 < MaxRetryDelay ? delay * 2 : MaxRetryDelay;
             }
         }
