@@ -14,4 +14,10 @@ public interface IManagementGrain : IGrainWithIntegerKey
     Task<List<ActivationInfo>> GetActivations(string grainType, int limit);
 
     Task<int> GetTotalActivationCount();
+
+    /// <summary>
+    /// The lag of every subscription of persistent stream provider <paramref name="provider"/> (PostgreSQL streams),
+    /// largest pending event count first. Memory streams keep no positions and are refused.
+    /// </summary>
+    Task<List<StreamSubscriptionLagInfo>> GetStreamLag(string provider);
 }

@@ -11,8 +11,25 @@ namespace TgeSwarm.Runtime.Management;
 /// left out of the merge rather than failing the whole question; its host entry still shows its status.
 /// </summary>
 [StatelessWorker(1)]
-internal sealed class ManagementGrain(IClusterMembershipService membership, LocalSiloDetails silo) : Grain, IManagementGrain
+internal sealed class ManagementGrain(IClusterMembershipService membership, LocalSiloDetails silo, Streams.StreamProviderRegistry streams) : Grain, IManagementGrain
 {
+    public async Task<List<StreamSubscriptionLagInfo>> GetStreamLag(string provider)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(provider);
+        if (streams.Get(provider) is not Streams.Persistent.PersistentStreamProvider persistent)
+        {
+            throw new ArgumentException($"Stream provider '{provider}' keeps no positions (memory streams are at-most-once); lag exists for persistent providers only.", nameof(provider));
+        }
+
+        // Positions live in the shared database, so any silo can answer for the whole cluster.
+        var lag = await persistent.Storage.GetLagAsync(CancellationToken.None);
+        return [.. lag
+            .OrderByDescending(static l => l.PendingEvents)
+            .ThenBy(static l => l.SubscriptionId)
+            .Select(l => new StreamSubscriptionLagInfo(
+                provider, l.SubscriptionId, l.StreamId.Namespace, l.StreamId.Key, l.QueueId, l.DeliveredSeq, l.HeadSeq, l.PendingRows, l.PendingEvents, l.UpdatedAt))];
+    }
+
     public Task<List<SiloHostInfo>> GetHosts(bool onlyActive)
     {
         var members = membership.CurrentSnapshot.Members.Values;

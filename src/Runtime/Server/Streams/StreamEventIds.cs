@@ -20,4 +20,5 @@ internal static class StreamEventIds
     public const int Trimmed = 916;
     public const int BalancerFailed = 917;
     public const int QueuesRebalanced = 918;
+    public const int LagSampleFailed = 919;
 }

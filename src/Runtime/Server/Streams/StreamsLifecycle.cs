@@ -15,6 +15,8 @@ namespace TgeSwarm.Runtime.Streams;
 /// </summary>
 internal sealed partial class StreamsLifecycle(
     StreamProviderRegistry registry,
+    StreamInstruments instruments,
+    TimeProvider timeProvider,
     IClusterMembershipService membership,
     LocalSiloDetails silo,
     ILogger<StreamsLifecycle> logger) : ISiloLifecycleParticipant, IAsyncDisposable
@@ -24,6 +26,10 @@ internal sealed partial class StreamsLifecycle(
     private readonly SemaphoreSlim _rebalancing = new(1, 1);
     private PersistentStreamProvider[] _providers = [];
     private Task _watch = Task.CompletedTask;
+    private Task _lagSampler = Task.CompletedTask;
+
+    /// <summary>How often the lag of the subscriptions in this silo's queues is read for the metrics.</summary>
+    internal static readonly TimeSpan LagSamplePeriod = TimeSpan.FromSeconds(10);
 
     public int Stage => SiloLifecycleStage.Active + 3;
 
@@ -51,6 +57,7 @@ internal sealed partial class StreamsLifecycle(
         using (ExecutionContext.SuppressFlow())
         {
             _watch = Task.Run(WatchAsync);
+            _lagSampler = Task.Run(SampleLagAsync);
         }
     }
 
@@ -59,6 +66,7 @@ internal sealed partial class StreamsLifecycle(
         await Task.WhenAll(registry.Providers.Select(p => p.StopAsync(cancellationToken)));
         await _stopping.CancelAsync();
         await _watch;
+        await _lagSampler;
         await _rebalancing.WaitAsync(cancellationToken);
         try
         {
@@ -89,6 +97,41 @@ internal sealed partial class StreamsLifecycle(
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
             // Stopping.
+        }
+    }
+
+    /// <summary>Reads the subscriptions' lag every <see cref="LagSamplePeriod"/> and keeps those of the queues pulled here for the gauge.</summary>
+    private async Task SampleLagAsync()
+    {
+        while (!_stopping.IsCancellationRequested)
+        {
+            foreach (var provider in _providers)
+            {
+                try
+                {
+                    var owned = OwnedQueues.Where(q => q.Provider == provider.Name).Select(static q => q.QueueId).ToHashSet();
+                    var lag = await provider.Storage.GetLagAsync(_stopping.Token);
+                    instruments.SetLag(provider.Name, [.. lag.Where(l => owned.Contains(l.QueueId))]);
+                }
+                catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception exception)
+                {
+                    // The gauge keeps the last sample; the next period tries again.
+                    LogLagSampleFailed(logger, exception, provider.Name);
+                }
+            }
+
+            try
+            {
+                await Task.Delay(LagSamplePeriod, timeProvider, _stopping.Token);
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                return;
+            }
         }
     }
 
@@ -150,6 +193,9 @@ internal sealed partial class StreamsLifecycle(
         _stopping.Dispose();
         _rebalancing.Dispose();
     }
+
+    [LoggerMessage(EventId = StreamEventIds.LagSampleFailed, Level = LogLevel.Warning, Message = "Reading the subscription lag of stream provider {Provider} failed")]
+    private static partial void LogLagSampleFailed(ILogger logger, Exception exception, string provider);
 
     [LoggerMessage(EventId = StreamEventIds.QueuesRebalanced, Level = LogLevel.Information,
         Message = "Stream queues rebalanced for membership version {Version} ({Active} active silos): started {Started} agents, stopped {Stopped}")]
