@@ -15,6 +15,16 @@ public sealed class StreamBenchCounter
         return _reached.Task;
     }
 
+    /// <summary>Attaches a batch handler that counts, to <paramref name="grain"/>'s implicit stream <c>streamNamespace/key</c>.</summary>
+    public Task CountAsync(Grain grain, string provider, string streamNamespace) =>
+        grain.GetStreamProvider(provider)
+            .GetStream<Trade>(StreamId.Create(streamNamespace, grain.GetPrimaryKeyLong()))
+            .SubscribeBatchAsync((items, _) =>
+            {
+                Add(items.Count);
+                return Task.CompletedTask;
+            });
+
     public void Add(int events)
     {
         if (Interlocked.Add(ref _count, events) >= Volatile.Read(ref _target))

@@ -39,13 +39,7 @@ public sealed class StreamBenchProducerGrain : Grain, IStreamBenchProducerGrain
 public sealed class StreamBenchConsumerGrain(StreamBenchCounter counter) : Grain, IStreamBenchConsumerGrain
 {
     public override Task OnActivateAsync(CancellationToken cancellationToken) =>
-        this.GetStreamProvider(StreamBenchProducerGrain.Provider)
-            .GetStream<Trade>(StreamId.Create(StreamBenchProducerGrain.Namespace, this.GetPrimaryKeyLong()))
-            .SubscribeBatchAsync((items, _) =>
-            {
-                counter.Add(items.Count);
-                return Task.CompletedTask;
-            });
+        counter.CountAsync(this, StreamBenchProducerGrain.Provider, StreamBenchProducerGrain.Namespace);
 
     public Task<string> Ping() => Task.FromResult(RuntimeIdentity);
 }
@@ -54,13 +48,7 @@ public sealed class StreamBenchConsumerGrain(StreamBenchCounter counter) : Grain
 public sealed class PgStreamBenchConsumerGrain(StreamBenchCounter counter) : Grain, IPgStreamBenchConsumerGrain
 {
     public override Task OnActivateAsync(CancellationToken cancellationToken) =>
-        this.GetStreamProvider(StreamBenchProducerGrain.PostgresProvider)
-            .GetStream<Trade>(StreamId.Create(StreamBenchProducerGrain.PostgresNamespace, this.GetPrimaryKeyLong()))
-            .SubscribeBatchAsync((items, _) =>
-            {
-                counter.Add(items.Count);
-                return Task.CompletedTask;
-            });
+        counter.CountAsync(this, StreamBenchProducerGrain.PostgresProvider, StreamBenchProducerGrain.PostgresNamespace);
 
     public Task<string> Ping() => Task.FromResult(RuntimeIdentity);
 }
