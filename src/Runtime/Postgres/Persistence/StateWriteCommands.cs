@@ -11,8 +11,8 @@ namespace TgeSwarm.Runtime.Postgres.Persistence;
 /// </summary>
 internal sealed class StateWriteCommands(NpgsqlDataSource dataSource, string serviceId)
 {
-    // Enough for as many concurrent writes as a silo's pool has sessions by default (100 is Npgsql's limit); beyond it
-    // a write just builds a command as before.
+    // Idle commands hold no session, only a few hundred bytes each; 64 covers the concurrent writes of a busy silo,
+    // and a write beyond it just builds a command of its own.
     public const int IdleCapacity = 64;
 
     private readonly Idle _inserts = new();
