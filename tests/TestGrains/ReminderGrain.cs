@@ -44,11 +44,22 @@ public sealed class ReminderGrain(TestSignals signals) : Grain, IReminderGrain, 
         return Task.CompletedTask;
     }
 
+    public async Task HoldAsync(string gate)
+    {
+        signals.Open($"entered:{gate}");
+        await signals.Gate(gate);
+        signals.Log.Enqueue($"hold-end:{GetPrimaryKeyString()}");
+    }
+
+    public Task<int> CountTicksAsync(string name) =>
+        Task.FromResult(signals.Values.TryGetValue($"ticks:{GetPrimaryKeyString()}:{name}", out var count) ? (int)count! : 0);
+
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         var key = GetPrimaryKeyString();
         var count = (int)signals.Values.AddOrUpdate($"ticks:{key}:{reminderName}", 1, static (_, n) => (int)n! + 1)!;
         signals.Values[$"tick:{key}:{reminderName}:{count}"] = new ReminderTick(status, RuntimeIdentity);
+        signals.Log.Enqueue($"tick:{key}:{reminderName}:{count}");
         if (reminderName.StartsWith("once", StringComparison.Ordinal) && await GetReminder(reminderName) is { } reminder)
         {
             await UnregisterReminder(reminder);

@@ -91,8 +91,8 @@ internal sealed partial class LocalReminder : IResponseSink, IDisposable
         }
         else
         {
-            _service.Instruments.TicksFailed.Add(1, new KeyValuePair<string, object?>("exception", exception.GetType().Name));
             LogTickFailed(_service.Logger, exception, Entry.ReminderName, Entry.GrainId, tick.Status.CurrentTickTime);
+            _service.Instruments.TicksFailed.Add(1, new KeyValuePair<string, object?>("exception", exception.GetType().Name));
         }
     }
 

@@ -181,8 +181,16 @@ internal sealed partial class LocalReminderService : ISiloLifecycleParticipant, 
     }
 
     /// <summary>Records a delivered tick in the table (catch-up policy), off the grain's turn that answered it.</summary>
-    internal void RecordTick(ReminderEntry entry, DateTime firedAt) =>
-        ThreadPool.UnsafeQueueUserWorkItem(static state => _ = state.Service.RecordTickAsync(state.Entry, state.FiredAt), (Service: this, Entry: entry, FiredAt: firedAt), preferLocal: false);
+    internal void RecordTick(ReminderEntry entry, DateTime firedAt)
+    {
+        if (Volatile.Read(ref _stopped) == 0)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(
+                static state => _ = state.Service.RecordTickAsync(state.Entry, state.FiredAt, state.Stopping),
+                (Service: this, Entry: entry, FiredAt: firedAt, Stopping: _stopping.Token),
+                preferLocal: false);
+        }
+    }
 
     private ReminderRing BuildRing(ClusterMembershipSnapshot snapshot) =>
         new(snapshot.ActiveSilos.Contains(_silo.SiloAddress) ? snapshot.ActiveSilos : snapshot.ActiveSilos.Add(_silo.SiloAddress));
@@ -203,13 +211,13 @@ internal sealed partial class LocalReminderService : ISiloLifecycleParticipant, 
         }
     }
 
-    private async Task RecordTickAsync(ReminderEntry entry, DateTime firedAt)
+    private async Task RecordTickAsync(ReminderEntry entry, DateTime firedAt, CancellationToken cancellationToken)
     {
         try
         {
-            await Table!.RecordTickAsync(entry.GrainId, entry.ReminderName, entry.ETag!, firedAt, _stopping.Token);
+            await Table!.RecordTickAsync(entry.GrainId, entry.ReminderName, entry.ETag!, firedAt, cancellationToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException || !_stopping.IsCancellationRequested)
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // Nobody waits for this write; the cost of losing it is one tick counted as missed at the next take-over.
             LogRecordTickFailed(Logger, exception, entry.ReminderName, entry.GrainId, firedAt);
@@ -228,6 +236,14 @@ internal sealed partial class LocalReminderService : ISiloLifecycleParticipant, 
         if (_loops is { } loops)
         {
             await loops.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+        else
+        {
+            // The worker never ran (start failed or never came): release whoever waits on a queued change.
+            while (_work.Reader.TryRead(out var left))
+            {
+                left.Done?.TrySetResult();
+            }
         }
 
         LocalReminder[] stopped;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using TgeSwarm.Runtime.Tests.Fixtures;
 
 namespace TgeSwarm.Runtime.Tests.Reminders;
@@ -12,6 +13,10 @@ public sealed class ReminderTests(FakeTimeReminderFixture fixture) : IClassFixtu
     private TestSignals Signals => fixture.Signals;
 
     private DateTime Now => fixture.Time.GetUtcNow().UtcDateTime;
+
+    private int QueuedRequests(string key) =>
+        fixture.Cluster.Primary.ServiceProvider.GetRequiredService<Runtime.Catalog.Catalog>().Activations
+            .Single(a => a.GrainId.Equals(ReminderTicks.GrainOf(key))).QueuedRequests;
 
     [Fact]
     public async Task Ticks_arrive_at_the_due_time_and_then_every_period_with_their_schedule_in_TickStatus()
@@ -157,6 +162,28 @@ public sealed class ReminderTests(FakeTimeReminderFixture fixture) : IClassFixtu
         await Signals.Gate("deactivated:collect-idle:1").Within("the idle grain to be collected");
         Assert.Equal(1, ReminderTicks.Activations(Signals, "collect-busy"));
         Assert.DoesNotContain(Signals.Log, entry => entry.StartsWith("reminder-deactivate:collect-busy", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_tick_waits_for_the_turn_of_a_non_reentrant_grain()
+    {
+        var grain = Client.GetGrain<IReminderGrain>("turns");
+        await grain.RegisterAsync("r", Minute, Minute);
+        var gate = $"turns-{Guid.NewGuid():N}";
+        var holding = grain.HoldAsync(gate);
+        await Signals.Gate($"entered:{gate}").Within("the long call to start");
+
+        fixture.Time.Advance(Minute);
+
+        // The tick is in the mailbox now; a call that may interleave runs beside the held one and sees it not started.
+        Assert.Equal(1, QueuedRequests("turns"));
+        Assert.Equal(0, await grain.CountTicksAsync("r"));
+        Signals.Open(gate);
+        await holding.Within("the long call");
+        await ReminderTicks.WaitAsync(Signals, "turns", "r", 1);
+
+        var log = Signals.Log.ToList();
+        Assert.True(log.IndexOf("hold-end:turns") < log.IndexOf("tick:turns:r:1"), string.Join(", ", log));
     }
 
     [Fact]

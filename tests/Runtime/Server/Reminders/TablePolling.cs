@@ -1,6 +1,6 @@
 namespace TgeSwarm.Runtime.Tests.Reminders;
 
-/// <summary>A bounded poll for the one thing a test cannot wait on: a row written in the background.</summary>
+/// <summary>A bounded poll, for what a test cannot wait on: a row written in the background, a request sitting in a mailbox.</summary>
 internal static class TablePolling
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(20);
