@@ -11,7 +11,7 @@ internal static class PostgresEventIds
     public const int MigrationApplied = 7000;
     public const int MigrationsUpToDate = 7001;
     public const int MigrationUnknownInDatabase = 7002;
-    public const int MigrationUnlockFailed = 7003;
+    // 7003 was MigrationUnlockFailed: the migration lock is transaction-scoped now and cannot fail to release.
 
     // Grain storage: 7020-7039.
     public const int GrainStorageConflict = 7020;
