@@ -1,0 +1,21 @@
+using TgeSwarm.Feeds.Venues.Binance;
+
+namespace TgeSwarm.Feeds;
+
+/// <summary>Creates the parser and book keeper of a venue, one per WebSocket connection.</summary>
+public static class VenueFeeds
+{
+    /// <param name="endpoint">
+    /// The connection's URL when known. Bybit needs it: <c>/v5/public/linear</c> and <c>/spot</c> use the same
+    /// symbols, so perpetuals are named <c>BTC-USDT-PERP</c> from the endpoint.
+    /// </param>
+    public static IVenueFeed Create(Venue venue, IMarketEventSink sink, Uri? endpoint = null)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        return venue switch
+        {
+            Venue.Binance => new BinanceFeed(sink),
+            _ => throw new ArgumentOutOfRangeException(nameof(venue), venue, "No feed for this venue."),
+        };
+    }
+}
