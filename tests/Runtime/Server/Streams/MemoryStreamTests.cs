@@ -172,6 +172,18 @@ public sealed class MemoryStreamTests(MemoryStreamFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Code_hosted_in_the_silo_produces_through_the_cluster_client()
+    {
+        var key = Unique("hosted");
+        var stream = fixture.Client.GetStreamProvider(Mem).GetStream<StreamEvent>(StreamId.Create(StreamTestNames.ImplicitNamespace, key));
+
+        await stream.OnNextBatchAsync([new StreamEvent("api", 0), new StreamEvent("api", 1)]);
+
+        await StreamWait.ForCountAsync(Signals.Received(key), 2, "events produced by hosted code");
+        await Assert.ThrowsAsync<InvalidOperationException>(() => stream.SubscribeAsync((_, _) => Task.CompletedTask));
+    }
+
+    [Fact]
     public async Task Bad_use_fails_with_a_clear_message()
     {
         var consumer = fixture.Client.GetGrain<IExplicitConsumerGrain>(Unique("bad"));
