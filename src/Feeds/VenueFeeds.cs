@@ -1,4 +1,6 @@
 using TgeSwarm.Feeds.Venues.Binance;
+using TgeSwarm.Feeds.Venues.Kraken;
+using TgeSwarm.Feeds.Venues.Okx;
 
 namespace TgeSwarm.Feeds;
 
@@ -15,6 +17,8 @@ public static class VenueFeeds
         return venue switch
         {
             Venue.Binance => new BinanceFeed(sink),
+            Venue.KrakenV1 => new KrakenV1Feed(sink),
+            Venue.Okx => new OkxFeed(sink),
             _ => throw new ArgumentOutOfRangeException(nameof(venue), venue, "No feed for this venue."),
         };
     }

@@ -1,0 +1,10 @@
+namespace TgeSwarm.Feeds.Venues.Okx;
+
+internal enum OkxChannel
+{
+    None,
+    Books,
+    Trades,
+    Tickers,
+    Unknown,
+}

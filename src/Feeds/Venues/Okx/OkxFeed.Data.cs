@@ -1,0 +1,147 @@
+using System.Text.Json;
+using TgeSwarm.Feeds.Parsing;
+
+namespace TgeSwarm.Feeds.Venues.Okx;
+
+internal sealed partial class OkxFeed
+{
+    private void ReadBooks(ref Utf8JsonReader reader, string instrument, bool isSnapshot, long receivedAt)
+    {
+        while (true)
+        {
+            Json.Read(ref reader);
+            if (reader.TokenType == JsonTokenType.EndArray)
+            {
+                return;
+            }
+
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new FeedParseException(RejectReasons.Schema);
+            }
+
+            _bids.Clear();
+            _asks.Clear();
+            var message = new OkxBookMessage { Timestamp = receivedAt };
+            while (true)
+            {
+                Json.Read(ref reader);
+                if (reader.TokenType == JsonTokenType.EndObject)
+                {
+                    break;
+                }
+
+                if (reader.ValueTextEquals("asks"u8))
+                {
+                    Json.Read(ref reader);
+                    Json.ReadLevelArrays(ref reader, _asks);
+                    continue;
+                }
+
+                if (reader.ValueTextEquals("bids"u8))
+                {
+                    Json.Read(ref reader);
+                    Json.ReadLevelArrays(ref reader, _bids);
+                    continue;
+                }
+
+                var field = reader.ValueTextEquals("ts"u8) ? 1 : reader.ValueTextEquals("checksum"u8) ? 2
+                    : reader.ValueTextEquals("seqId"u8) ? 3 : reader.ValueTextEquals("prevSeqId"u8) ? 4 : 0;
+                Json.Read(ref reader);
+                switch (field)
+                {
+                    case 1:
+                        message.Timestamp = Timestamps.FromMilliseconds(Json.GetInt64(ref reader));
+                        break;
+                    case 2:
+                        message.Checksum = checked((int)Json.GetInt64(ref reader));
+                        break;
+                    case 3:
+                        message.SeqId = Json.GetInt64(ref reader);
+                        break;
+                    case 4:
+                        message.PrevSeqId = Json.GetInt64(ref reader);
+                        break;
+                    default:
+                        Json.Skip(ref reader);
+                        break;
+                }
+            }
+
+            OnBook(instrument, isSnapshot, message);
+        }
+    }
+
+    private void OnBook(string instrument, bool isSnapshot, OkxBookMessage message)
+    {
+        PriceLevel[] bids = [.. _bids];
+        PriceLevel[] asks = [.. _asks];
+        var outcome = _books.Apply(instrument, isSnapshot, message, bids, asks);
+        switch (outcome)
+        {
+            case OkxBookKeeper.Outcome.Applied:
+                if (message.Checksum is not null and not 0)
+                {
+                    Statistics.ChecksumOk++;
+                }
+
+                Emit(new BookUpdate(Venue, instrument, message.Timestamp, isSnapshot, bids, asks));
+                break;
+            case OkxBookKeeper.Outcome.NotSynced:
+                Statistics.Reject(RejectReasons.BookNotSynced);
+                break;
+            case OkxBookKeeper.Outcome.Gap:
+                Statistics.Gaps++;
+                RequireResync(instrument, "prevSeqId does not follow the last seqId");
+                break;
+            case OkxBookKeeper.Outcome.ChecksumMismatch:
+                Statistics.ChecksumFailed++;
+                RequireResync(instrument, "checksum mismatch");
+                break;
+        }
+    }
+
+    private void ReadTrades(ref Utf8JsonReader reader)
+    {
+        while (true)
+        {
+            Json.Read(ref reader);
+            if (reader.TokenType == JsonTokenType.EndArray)
+            {
+                return;
+            }
+
+            string? instrument = null;
+            string? id = null;
+            decimal price = 0;
+            decimal size = 0;
+            long timestamp = 0;
+            var side = TradeSide.Unknown;
+            while (true)
+            {
+                Json.Read(ref reader);
+                if (reader.TokenType == JsonTokenType.EndObject)
+                {
+                    break;
+                }
+
+                var field = reader.ValueTextEquals("instId"u8) ? 1 : reader.ValueTextEquals("tradeId"u8) ? 2 : reader.ValueTextEquals("px"u8) ? 3
+                    : reader.ValueTextEquals("sz"u8) ? 4 : reader.ValueTextEquals("side"u8) ? 5 : reader.ValueTextEquals("ts"u8) ? 6 : 0;
+                Json.Read(ref reader);
+                switch (field)
+                {
+                    case 1: instrument = _symbols.Get(Json.GetRawString(ref reader)); break;
+                    case 2: id = Json.GetText(ref reader); break;
+                    case 3: price = Json.GetDecimal(ref reader); break;
+                    case 4: size = Json.GetDecimal(ref reader); break;
+                    case 5: side = Json.GetRawString(ref reader).SequenceEqual("buy"u8) ? TradeSide.Buy : TradeSide.Sell; break;
+                    case 6: timestamp = Timestamps.FromMilliseconds(Json.GetInt64(ref reader)); break;
+                    default: Json.Skip(ref reader); break;
+                }
+            }
+
+            Emit(new Trade(Venue, instrument ?? throw new FeedParseException(RejectReasons.Schema), timestamp, price, size, side,
+                id ?? throw new FeedParseException(RejectReasons.Schema)));
+        }
+    }
+}
