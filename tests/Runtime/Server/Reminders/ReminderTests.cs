@@ -187,6 +187,26 @@ public sealed class ReminderTests(FakeTimeReminderFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_reminder_written_to_the_table_behind_the_services_back_starts_at_the_next_refresh()
+    {
+        var table = fixture.Cluster.Primary.ServiceProvider.GetRequiredService<IReminderTable>();
+        var grainId = ReminderTicks.GrainOf("refresh");
+        var start = Now + (6 * Minute);
+        await table.UpsertRowAsync(
+            new ReminderEntry { GrainId = grainId, ReminderName = "r", StartAt = start, Period = Minute, DueTime = 6 * Minute },
+            null,
+            CancellationToken.None);
+        Assert.False(fixture.Service.IsRunning(grainId, "r"));
+
+        fixture.Time.Advance(5 * Minute);
+        await TablePolling.WaitUntilAsync(() => Task.FromResult(fixture.Service.IsRunning(grainId, "r")), "the refresh (RefreshReminderListPeriod, 5 min) to load the reminder");
+        fixture.Time.Advance(Minute);
+        var first = await ReminderTicks.WaitAsync(Signals, "refresh", "r", 1);
+
+        Assert.Equal(new TickStatus(start, Minute, start), first.Status);
+    }
+
+    [Fact]
     public async Task A_reminder_that_unregisters_itself_in_its_first_tick_fires_once()
     {
         var grain = Client.GetGrain<IReminderGrain>("one-shot");
