@@ -143,6 +143,12 @@ internal sealed partial class LocalReminderService : ISiloLifecycleParticipant, 
     /// </summary>
     public async Task NotifyAsync(GrainId grainId, string reminderName, int hops, CancellationToken cancellationToken)
     {
+        if (Table is null)
+        {
+            // A silo without a reminder service runs no reminders (a cluster whose silos are configured differently).
+            return;
+        }
+
         var owner = OwnerOf(grainId) ?? _silo.SiloAddress;
         if (owner.Equals(_silo.SiloAddress) || hops >= MaxNotifyHops)
         {
