@@ -1,4 +1,6 @@
 using TgeSwarm.Feeds.Venues.Binance;
+using TgeSwarm.Feeds.Venues.Bybit;
+using TgeSwarm.Feeds.Venues.Coinbase;
 using TgeSwarm.Feeds.Venues.Kraken;
 using TgeSwarm.Feeds.Venues.Okx;
 
@@ -17,6 +19,8 @@ public static class VenueFeeds
         return venue switch
         {
             Venue.Binance => new BinanceFeed(sink),
+            Venue.Coinbase => new CoinbaseFeed(sink),
+            Venue.Bybit => new BybitFeed(sink, perpetual: endpoint is not null && (endpoint.AbsolutePath.EndsWith("/linear", StringComparison.Ordinal) || endpoint.AbsolutePath.EndsWith("/inverse", StringComparison.Ordinal))),
             Venue.KrakenV1 => new KrakenV1Feed(sink),
             Venue.Okx => new OkxFeed(sink),
             _ => throw new ArgumentOutOfRangeException(nameof(venue), venue, "No feed for this venue."),

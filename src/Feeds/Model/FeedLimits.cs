@@ -4,8 +4,8 @@ namespace TgeSwarm.Feeds;
 public static class FeedLimits
 {
     /// <summary>
-    /// Frames above 4 MiB are rejected unread: the largest recorded frame is a Kraken depth-1000 snapshot of a few
-    /// hundred KiB, so anything this big is a fault, not data.
+    /// Frames above 16 MiB are rejected unread. The largest recorded frame is Coinbase's full level2 snapshot of
+    /// BTC-USD, about 5 MB; three times that leaves room for a deeper book while a runaway frame is still caught.
     /// </summary>
-    public const int MaxFrameBytes = 4 * 1024 * 1024;
+    public const int MaxFrameBytes = 16 * 1024 * 1024;
 }

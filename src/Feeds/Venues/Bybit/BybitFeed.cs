@@ -1,0 +1,101 @@
+using System.Text.Json;
+using TgeSwarm.Feeds.Books;
+using TgeSwarm.Feeds.Parsing;
+
+namespace TgeSwarm.Feeds.Venues.Bybit;
+
+/// <summary>
+/// Bybit v5 public: <c>{"topic":"orderbook.200.BTCUSDT","type":"snapshot|delta","ts",…,"data":{…}}</c> (field order
+/// differs between spot and linear, so <c>data</c> is read from a saved reader once topic and type are known).
+/// Books: a snapshot (or a delta with <c>u</c> = 1, a service restart) resets; each delta must carry <c>u</c> = last
+/// + 1 (observed, not documented), else gap and resync. <c>publicTrade</c> → trades (<c>S</c> is the taker side).
+/// Symbols on a linear or inverse connection are perpetuals: <c>BTC-USDT-PERP</c>.
+/// </summary>
+internal sealed partial class BybitFeed(IMarketEventSink sink, bool perpetual) : VenueFeedBase(Venue.Bybit, sink)
+{
+    private readonly SymbolCache _symbols = new(perpetual ? static s => InstrumentNames.FromConcatenated(s) + "-PERP" : InstrumentNames.FromConcatenated);
+    private readonly BookSet _books = new();
+    private readonly List<PriceLevel> _bids = [];
+    private readonly List<PriceLevel> _asks = [];
+
+    internal BookSet Books => _books;
+
+    protected override void ParseFrame(ReadOnlySpan<byte> frame, long receivedAt)
+    {
+        var reader = new Utf8JsonReader(frame, isFinalBlock: true, state: default);
+        Json.Expect(ref reader, JsonTokenType.StartObject);
+        var topic = BybitTopic.None;
+        var isSnapshot = false;
+        var isAck = false;
+        long timestamp = receivedAt;
+        Utf8JsonReader data = default;
+        var hasData = false;
+        while (true)
+        {
+            Json.Read(ref reader);
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                break;
+            }
+
+            if (reader.ValueTextEquals("topic"u8))
+            {
+                Json.Read(ref reader);
+                var name = Json.GetRawString(ref reader);
+                topic = name.StartsWith("orderbook."u8) ? BybitTopic.OrderBook
+                    : name.StartsWith("publicTrade."u8) ? BybitTopic.Trade
+                    : name.StartsWith("tickers."u8) || name.StartsWith("kline."u8) || name.StartsWith("allLiquidation."u8) || name.StartsWith("liquidation."u8) ? BybitTopic.Other
+                    : BybitTopic.Unknown;
+            }
+            else if (reader.ValueTextEquals("type"u8))
+            {
+                Json.Read(ref reader);
+                isSnapshot = Json.GetRawString(ref reader).SequenceEqual("snapshot"u8);
+            }
+            else if (reader.ValueTextEquals("ts"u8))
+            {
+                Json.Read(ref reader);
+                timestamp = Timestamps.FromMilliseconds(Json.GetInt64(ref reader));
+            }
+            else if (reader.ValueTextEquals("op"u8))
+            {
+                isAck = true;
+                Json.Read(ref reader);
+                Json.Skip(ref reader);
+            }
+            else if (reader.ValueTextEquals("data"u8))
+            {
+                Json.Read(ref reader);
+                data = reader;
+                hasData = true;
+                Json.Skip(ref reader);
+            }
+            else
+            {
+                Json.Read(ref reader);
+                Json.Skip(ref reader);
+            }
+        }
+
+        switch (topic)
+        {
+            case BybitTopic.OrderBook when hasData:
+                Statistics.CountType(isSnapshot ? "orderbook/snapshot" : "orderbook/delta");
+                ReadBook(ref data, isSnapshot, timestamp);
+                return;
+            case BybitTopic.Trade when hasData:
+                Statistics.CountType("publicTrade");
+                ReadTrades(ref data);
+                return;
+            case BybitTopic.Other:
+                Statistics.CountType("other");
+                return;
+            case BybitTopic.None when isAck:
+                Statistics.CountType("op");
+                return;
+            default:
+                Statistics.Reject(RejectReasons.UnknownType);
+                return;
+        }
+    }
+}
