@@ -22,6 +22,7 @@ public static class VenueFeeds
             Venue.Coinbase => new CoinbaseFeed(sink),
             Venue.Bybit => new BybitFeed(sink, perpetual: endpoint is not null && (endpoint.AbsolutePath.EndsWith("/linear", StringComparison.Ordinal) || endpoint.AbsolutePath.EndsWith("/inverse", StringComparison.Ordinal))),
             Venue.KrakenV1 => new KrakenV1Feed(sink),
+            Venue.KrakenV2 => new KrakenV2Feed(sink),
             Venue.Okx => new OkxFeed(sink),
             _ => throw new ArgumentOutOfRangeException(nameof(venue), venue, "No feed for this venue."),
         };
