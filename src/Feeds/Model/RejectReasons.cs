@@ -23,7 +23,4 @@ public static class RejectReasons
 
     /// <summary>A delta for a book that has no snapshot yet or lost its sequence (waiting for a resync).</summary>
     public const string BookNotSynced = "book_not_synced";
-
-    /// <summary>A Binance diff entirely before the REST snapshot (<c>u</c> ≤ <c>lastUpdateId</c>), dropped by the documented rule.</summary>
-    public const string StaleDiff = "stale_diff";
 }

@@ -48,7 +48,8 @@ internal sealed partial class BinanceFeed
                 Emit(new BookUpdate(Venue, diff.Instrument, diff.Timestamp, IsSnapshot: false, diff.Bids, diff.Asks));
                 break;
             case BinanceBookSync.Outcome.Stale:
-                Statistics.Reject(RejectReasons.StaleDiff);
+                // Already contained in the snapshot: dropped by the documented rule, not a fault.
+                Statistics.CountType("depthUpdate/stale");
                 break;
             case BinanceBookSync.Outcome.Gap:
                 Statistics.Gaps++;

@@ -27,8 +27,7 @@ internal sealed partial class KrakenV1Feed(IMarketEventSink sink) : VenueFeedBas
         Json.Read(ref reader);
         if (reader.TokenType == JsonTokenType.StartObject)
         {
-            Json.Skip(ref reader);
-            Statistics.CountType("event");
+            OnEvent(ref reader);
             return;
         }
 
@@ -91,6 +90,41 @@ internal sealed partial class KrakenV1Feed(IMarketEventSink sink) : VenueFeedBas
         else if (channel.SequenceEqual("ticker"u8) || channel.SequenceEqual("spread"u8) || channel.StartsWith("ohlc"u8))
         {
             Statistics.CountType("ticker");
+        }
+        else
+        {
+            Statistics.Reject(RejectReasons.UnknownType);
+        }
+    }
+
+    // {"event":"heartbeat|systemStatus|subscriptionStatus|pong", …}
+    private void OnEvent(ref Utf8JsonReader reader)
+    {
+        var known = false;
+        while (true)
+        {
+            Json.Read(ref reader);
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                break;
+            }
+
+            var isEvent = reader.ValueTextEquals("event"u8);
+            Json.Read(ref reader);
+            if (isEvent && reader.TokenType == JsonTokenType.String)
+            {
+                known = reader.ValueTextEquals("heartbeat"u8) || reader.ValueTextEquals("systemStatus"u8)
+                    || reader.ValueTextEquals("subscriptionStatus"u8) || reader.ValueTextEquals("pong"u8);
+            }
+            else
+            {
+                Json.Skip(ref reader);
+            }
+        }
+
+        if (known)
+        {
+            Statistics.CountType("event");
         }
         else
         {
