@@ -9,7 +9,7 @@ namespace TgeSwarm.Runtime.Streams;
 internal interface IPubSubRendezvousGrain : IGrainWithStringKey
 {
     /// <summary>Records <paramref name="producer"/> as producing to the stream and returns the current subscriptions.</summary>
-    Task<List<PubSubSubscription>> RegisterProducer(SiloAddress producer);
+    Task<PubSubSnapshot> RegisterProducer(SiloAddress producer);
 
     Task UnregisterProducer(SiloAddress producer);
 
@@ -19,6 +19,4 @@ internal interface IPubSubRendezvousGrain : IGrainWithStringKey
 
     /// <summary>The explicit subscriptions of <paramref name="consumer"/>.</summary>
     Task<List<PubSubSubscription>> GetConsumerSubscriptions(GrainId consumer);
-
-    Task<List<PubSubSubscription>> GetSubscriptions();
 }

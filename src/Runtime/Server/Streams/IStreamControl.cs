@@ -6,5 +6,5 @@ internal interface IStreamControl : IGrainWithStringKey
 {
     /// <summary>The complete explicit subscription list of one stream, replacing what the silo's queues knew.</summary>
     [ResponseTimeout("00:00:10")]
-    Task SubscriptionsChanged(string provider, string streamNamespace, string streamKey, List<PubSubSubscription> subscriptions);
+    Task SubscriptionsChanged(string provider, string streamNamespace, string streamKey, PubSubSnapshot snapshot);
 }

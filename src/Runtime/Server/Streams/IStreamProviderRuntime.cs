@@ -17,8 +17,8 @@ internal interface IStreamProviderRuntime
     /// </summary>
     ValueTask ProduceAsync<T>(StreamId streamId, T[] items, CancellationToken cancellationToken);
 
-    /// <summary>A rendezvous grain pushed the stream's complete explicit subscription list.</summary>
-    void OnSubscriptionsChanged(StreamId streamId, List<PubSubSubscription> subscriptions);
+    /// <summary>A rendezvous grain pushed the stream's complete explicit subscription list (kept only if newer).</summary>
+    void OnSubscriptionsChanged(StreamId streamId, PubSubSnapshot snapshot);
 
     /// <summary>
     /// Stops the provider's background work as the silo stops, before its messaging does, so nothing waits on a

@@ -42,9 +42,9 @@ internal sealed class MemoryStreamProvider(string name, MemoryStreamOptions opti
         }
     }
 
-    public void OnSubscriptionsChanged(StreamId streamId, List<PubSubSubscription> subscriptions)
+    public void OnSubscriptionsChanged(StreamId streamId, PubSubSnapshot snapshot)
     {
-        var targets = runtime.ExplicitTargets(subscriptions);
+        var targets = runtime.ExplicitTargets(snapshot);
         foreach (var ((id, _), queue) in _queues)
         {
             if (id == streamId)
@@ -83,5 +83,6 @@ internal interface IMemoryStreamQueue
     /// <summary>Completes when the queue's pump has stopped.</summary>
     Task Completion { get; }
 
-    void SetExplicitTargets(StreamTarget[] targets);
+    /// <summary>Replaces the explicit subscriptions if <paramref name="targets"/> is newer than what the queue has.</summary>
+    void SetExplicitTargets(SubscriptionSet targets);
 }

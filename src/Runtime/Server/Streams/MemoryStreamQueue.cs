@@ -26,7 +26,7 @@ internal sealed partial class MemoryStreamQueue<T> : IMemoryStreamQueue
     private readonly StreamId _streamId;
     private readonly StreamTarget[] _implicitTargets;
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private volatile StreamTarget[] _explicitTargets = [];
+    private SubscriptionSet _explicitTargets = SubscriptionSet.Empty;
     private TaskCompletionSource? _spaceFreed;
     private TaskCompletionSource? _itemsArrived;
     private bool _started;
@@ -65,7 +65,17 @@ internal sealed partial class MemoryStreamQueue<T> : IMemoryStreamQueue
         }
     }
 
-    public void SetExplicitTargets(StreamTarget[] targets) => _explicitTargets = targets;
+    public void SetExplicitTargets(SubscriptionSet targets)
+    {
+        // A pulled snapshot and a pushed one can cross on the way: the newer wins whatever arrives last.
+        lock (_lock)
+        {
+            if (targets.Supersedes(_explicitTargets))
+            {
+                _explicitTargets = targets;
+            }
+        }
+    }
 
     /// <summary>Queues <paramref name="items"/> whole; false if the queue retired meanwhile (the caller takes a new one).</summary>
     public async ValueTask<bool> EnqueueAsync(T[] items, CancellationToken cancellationToken)
@@ -227,8 +237,8 @@ internal sealed partial class MemoryStreamQueue<T> : IMemoryStreamQueue
         var now = _runtime.TimeProvider.GetTimestamp();
         try
         {
-            var subscriptions = await _runtime.PubSub(_provider.Name, _streamId).RegisterProducer(_runtime.Silo.SiloAddress);
-            _explicitTargets = _runtime.ExplicitTargets(subscriptions);
+            var snapshot = await _runtime.PubSub(_provider.Name, _streamId).RegisterProducer(_runtime.Silo.SiloAddress);
+            SetExplicitTargets(_runtime.ExplicitTargets(snapshot));
             _nextRefresh = now + ToTicks(_options.PubSubRefreshPeriod);
         }
         catch (Exception exception) when (exception is SwarmException or TimeoutException or InvalidOperationException)
@@ -243,7 +253,12 @@ internal sealed partial class MemoryStreamQueue<T> : IMemoryStreamQueue
     {
         var sequence = _sequence++;
         var implicitTargets = _implicitTargets;
-        var explicitTargets = _explicitTargets;
+        StreamTarget[] explicitTargets;
+        lock (_lock)
+        {
+            explicitTargets = _explicitTargets.Targets;
+        }
+
         var total = implicitTargets.Length + explicitTargets.Length;
         if (total == 0)
         {

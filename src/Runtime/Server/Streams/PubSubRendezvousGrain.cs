@@ -24,9 +24,13 @@ internal sealed partial class PubSubRendezvousGrain(IServiceProvider services, I
                 $"Streams keep explicit subscriptions in a grain storage named '{StorageName}', and none is configured. "
                 + $"AddMemoryStreams adds an in-memory one; for a multi-silo cluster add a shared one, e.g. AddPostgresGrainStorage(\"{StorageName}\", …).");
         await _storage.ReadStateAsync(StateName, GrainId, _state, cancellationToken);
+        if (_state.State.Epoch == Guid.Empty)
+        {
+            _state.State.Epoch = Guid.NewGuid();
+        }
     }
 
-    public async Task<List<PubSubSubscription>> RegisterProducer(SiloAddress producer)
+    public async Task<PubSubSnapshot> RegisterProducer(SiloAddress producer)
     {
         ArgumentNullException.ThrowIfNull(producer);
         var producers = _state.State.Producers;
@@ -39,7 +43,7 @@ internal sealed partial class PubSubRendezvousGrain(IServiceProvider services, I
             await WriteAsync();
         }
 
-        return [.. _state.State.Subscriptions];
+        return _state.State.Snapshot();
     }
 
     public async Task UnregisterProducer(SiloAddress producer)
@@ -64,6 +68,7 @@ internal sealed partial class PubSubRendezvousGrain(IServiceProvider services, I
             subscriptions.Add(subscription);
         }
 
+        _state.State.Version++;
         await WriteAsync();
         await NotifyProducersAsync();
     }
@@ -72,6 +77,7 @@ internal sealed partial class PubSubRendezvousGrain(IServiceProvider services, I
     {
         if (_state.State.Subscriptions.RemoveAll(s => s.Id == subscriptionId) > 0)
         {
+            _state.State.Version++;
             await WriteAsync();
             await NotifyProducersAsync();
         }
@@ -80,17 +86,16 @@ internal sealed partial class PubSubRendezvousGrain(IServiceProvider services, I
     public Task<List<PubSubSubscription>> GetConsumerSubscriptions(GrainId consumer) =>
         Task.FromResult(_state.State.Subscriptions.Where(s => s.Consumer == consumer.ToString()).ToList());
 
-    public Task<List<PubSubSubscription>> GetSubscriptions() => Task.FromResult<List<PubSubSubscription>>([.. _state.State.Subscriptions]);
 
     private Task WriteAsync() => _storage!.WriteStateAsync(StateName, GrainId, _state, CancellationToken.None);
 
     private async Task NotifyProducersAsync()
     {
         var (provider, streamId) = PubSubKey.Parse(GetPrimaryKeyString());
-        var subscriptions = _state.State.Subscriptions;
+        var snapshot = _state.State.Snapshot();
         var producers = _state.State.Producers.ToArray();
         var calls = producers
-            .Select(p => GrainFactory.GetGrain<IStreamControl>(p).SubscriptionsChanged(provider, streamId.Namespace, streamId.Key, subscriptions))
+            .Select(p => GrainFactory.GetGrain<IStreamControl>(p).SubscriptionsChanged(provider, streamId.Namespace, streamId.Key, snapshot))
             .ToArray();
         var unreachable = new List<string>();
         for (var i = 0; i < calls.Length; i++)

@@ -13,4 +13,14 @@ internal sealed class PubSubState
 
     [Id(1)]
     public List<string> Producers { get; set; } = [];
+
+    /// <summary>Set when the state is first written; a new one means versions start again.</summary>
+    [Id(2)]
+    public Guid Epoch { get; set; }
+
+    /// <summary>Raised with every change of <see cref="Subscriptions"/>.</summary>
+    [Id(3)]
+    public long Version { get; set; }
+
+    public PubSubSnapshot Snapshot() => new(Epoch, Version, [.. Subscriptions]);
 }

@@ -4,9 +4,9 @@ namespace TgeSwarm.Runtime.Streams;
 [Reentrant]
 internal sealed class StreamControlTarget(StreamProviderRegistry providers) : Grain, IStreamControl
 {
-    public Task SubscriptionsChanged(string provider, string streamNamespace, string streamKey, List<PubSubSubscription> subscriptions)
+    public Task SubscriptionsChanged(string provider, string streamNamespace, string streamKey, PubSubSnapshot snapshot)
     {
-        providers.Get(provider).OnSubscriptionsChanged(StreamId.Create(streamNamespace, streamKey), subscriptions);
+        providers.Get(provider).OnSubscriptionsChanged(StreamId.Create(streamNamespace, streamKey), snapshot);
         return Task.CompletedTask;
     }
 }

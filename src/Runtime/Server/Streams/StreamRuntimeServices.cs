@@ -47,6 +47,6 @@ internal sealed class StreamRuntimeServices(
         [.. ImplicitSubscriptions.GrainTypesFor(streamId.Namespace)
             .Select(type => Target(ImplicitSubscriptionId.For(type, provider, streamId), GrainId.Create(type, streamId.Key)))];
 
-    public StreamTarget[] ExplicitTargets(List<PubSubSubscription> subscriptions) =>
-        [.. subscriptions.Select(s => Target(s.Id, s.ConsumerId, s.StartSequence))];
+    public SubscriptionSet ExplicitTargets(PubSubSnapshot snapshot) =>
+        new(snapshot.Epoch, snapshot.Version, [.. snapshot.Subscriptions.Select(s => Target(s.Id, s.ConsumerId, s.StartSequence))]);
 }

@@ -13,7 +13,7 @@ namespace TgeSwarm.Runtime.Streams.Persistent;
 /// </summary>
 internal sealed partial class PersistentStreamProvider(IStreamQueueStorage storage, StreamRuntimeServices runtime) : IStreamProviderRuntime
 {
-    private readonly ConcurrentDictionary<StreamId, StreamTarget[]> _explicitTargets = new();
+    private readonly ConcurrentDictionary<StreamId, SubscriptionSet> _explicitTargets = new();
 
     public string Name => storage.ProviderName;
 
@@ -36,13 +36,14 @@ internal sealed partial class PersistentStreamProvider(IStreamQueueStorage stora
     /// <summary>Nothing of its own to stop: the pulling agents belong to <see cref="StreamsLifecycle"/>.</summary>
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public void OnSubscriptionsChanged(StreamId streamId, List<PubSubSubscription> subscriptions) =>
-        _explicitTargets[streamId] = runtime.ExplicitTargets(subscriptions);
+    public void OnSubscriptionsChanged(StreamId streamId, PubSubSnapshot snapshot) => SetExplicitTargets(streamId, runtime.ExplicitTargets(snapshot));
 
     /// <summary>The explicit subscriptions of <paramref name="streamId"/> as last pushed or read, or null if never learned.</summary>
-    internal StreamTarget[]? KnownExplicitTargets(StreamId streamId) => _explicitTargets.GetValueOrDefault(streamId);
+    internal StreamTarget[]? KnownExplicitTargets(StreamId streamId) => _explicitTargets.GetValueOrDefault(streamId)?.Targets;
 
-    internal void SetExplicitTargets(StreamId streamId, StreamTarget[] targets) => _explicitTargets[streamId] = targets;
+    /// <summary>Keeps <paramref name="targets"/> unless a newer set (pulled and pushed snapshots can cross) is already there.</summary>
+    internal void SetExplicitTargets(StreamId streamId, SubscriptionSet targets) =>
+        _explicitTargets.AddOrUpdate(streamId, targets, (_, current) => targets.Supersedes(current) ? targets : current);
 
     /// <summary>The known explicit subscriptions of the streams that map to queue <paramref name="queueId"/>.</summary>
     internal IEnumerable<(StreamId StreamId, StreamTarget[] Targets)> ExplicitTargetsOfQueue(int queueId)
@@ -51,7 +52,7 @@ internal sealed partial class PersistentStreamProvider(IStreamQueueStorage stora
         {
             if (storage.GetQueueId(streamId) == queueId)
             {
-                yield return (streamId, targets);
+                yield return (streamId, targets.Targets);
             }
         }
     }
@@ -68,8 +69,8 @@ internal sealed partial class PersistentStreamProvider(IStreamQueueStorage stora
             return;
         }
 
-        var subscriptions = await runtime.PubSub(Name, streamId).GetSubscriptions();
-        await runtime.GrainFactory.GetGrain<IStreamControl>(owner.ToString()).SubscriptionsChanged(Name, streamId.Namespace, streamId.Key, subscriptions);
+        var snapshot = await runtime.PubSub(Name, streamId).RegisterProducer(owner);
+        await runtime.GrainFactory.GetGrain<IStreamControl>(owner.ToString()).SubscriptionsChanged(Name, streamId.Namespace, streamId.Key, snapshot);
     }
 
     /// <summary>Decodes a row's payload into the event array the producer wrote.</summary>

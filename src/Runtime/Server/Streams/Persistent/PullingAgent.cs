@@ -254,9 +254,9 @@ internal sealed partial class PullingAgent
         if (explicitTargets is null || !_explicitRefreshedAt.TryGetValue(streamId, out var refreshedAt) || now - refreshedAt >= Ticks(SubscriptionRefresh))
         {
             // Registering as the stream's producer makes the rendezvous grain push every later change here.
-            var subscriptions = await _runtime.PubSub(_provider.Name, streamId).RegisterProducer(_runtime.Silo.SiloAddress);
-            explicitTargets = _runtime.ExplicitTargets(subscriptions);
-            _provider.SetExplicitTargets(streamId, explicitTargets);
+            var snapshot = await _runtime.PubSub(_provider.Name, streamId).RegisterProducer(_runtime.Silo.SiloAddress);
+            _provider.SetExplicitTargets(streamId, _runtime.ExplicitTargets(snapshot));
+            explicitTargets = _provider.KnownExplicitTargets(streamId)!;
             _explicitRefreshedAt[streamId] = now;
         }
 
