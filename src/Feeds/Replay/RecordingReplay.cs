@@ -25,6 +25,11 @@ public sealed class RecordingReplay(Venue venue, IMarketEventSink sink)
     {
         ArgumentNullException.ThrowIfNull(input);
         var bytes = ReadAll(input);
+        if (bytes.AsSpan().Trim(" \r\n\t"u8).IsEmpty)
+        {
+            throw new InvalidDataException("The input holds no line.");
+        }
+
         foreach (var range in InTimeOrder(bytes))
         {
             OnLine(bytes.AsSpan(range));
