@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Npgsql;
 using TgeSwarm.Runtime.Configuration;
 
 namespace TgeSwarm.Runtime.Postgres.Membership;
@@ -13,14 +12,7 @@ internal sealed class PostgresClusteringOptionsValidator : IValidateOptions<Post
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.ConnectionString))
-        {
-            failures.Add($"{Provider}: ConnectionString is required (the argument of UsePostgresClustering).");
-        }
-        else if (ParseError(options.ConnectionString) is { } error)
-        {
-            failures.Add($"{Provider}: ConnectionString is not a valid Npgsql connection string: {error}");
-        }
+        PostgresOptionChecks.ConnectionString(failures, Provider, options.ConnectionString, "the argument of UsePostgresClustering");
 
         if (options.ListenReconnectDelay <= TimeSpan.Zero)
         {
@@ -40,18 +32,5 @@ internal sealed class PostgresClusteringOptionsValidator : IValidateOptions<Post
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
-
-    private static string? ParseError(string connectionString)
-    {
-        try
-        {
-            _ = new NpgsqlConnectionStringBuilder(connectionString);
-            return null;
-        }
-        catch (ArgumentException ex)
-        {
-            return ex.Message;
-        }
     }
 }

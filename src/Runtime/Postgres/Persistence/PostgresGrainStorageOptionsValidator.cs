@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Npgsql;
 using TgeSwarm.Runtime.Configuration;
 
 namespace TgeSwarm.Runtime.Postgres.Persistence;
@@ -12,19 +11,9 @@ internal sealed class PostgresGrainStorageOptionsValidator : IValidateOptions<Po
         ArgumentNullException.ThrowIfNull(options);
         var provider = $"PostgreSQL grain storage '{name}'";
         var failures = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.ConnectionString))
-        {
-            failures.Add($"{provider}: ConnectionString is required (the second argument of AddPostgresGrainStorage).");
-        }
-        else if (ParseError(options.ConnectionString) is { } error)
-        {
-            failures.Add($"{provider}: ConnectionString is not a valid Npgsql connection string: {error}");
-        }
+        PostgresOptionChecks.ConnectionString(failures, provider, options.ConnectionString, "the second argument of AddPostgresGrainStorage");
 
-        if (options.ServiceId is not null && string.IsNullOrWhiteSpace(options.ServiceId))
-        {
-            failures.Add($"{provider}: ServiceId must not be empty (leave it null to use ClusterOptions.ServiceId).");
-        }
+        PostgresOptionChecks.ServiceId(failures, provider, options.ServiceId);
 
         if (!Enum.IsDefined(options.StateFormat))
         {
@@ -32,18 +21,5 @@ internal sealed class PostgresGrainStorageOptionsValidator : IValidateOptions<Po
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
-
-    private static string? ParseError(string connectionString)
-    {
-        try
-        {
-            _ = new NpgsqlConnectionStringBuilder(connectionString);
-            return null;
-        }
-        catch (ArgumentException ex)
-        {
-            return ex.Message;
-        }
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Npgsql;
 using TgeSwarm.Runtime.Configuration;
 
 namespace TgeSwarm.Runtime.Postgres.Reminders;
@@ -13,33 +12,10 @@ internal sealed class PostgresReminderOptionsValidator : IValidateOptions<Postgr
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.ConnectionString))
-        {
-            failures.Add($"{Provider}: ConnectionString is required (the argument of UsePostgresReminderService).");
-        }
-        else if (ParseError(options.ConnectionString) is { } error)
-        {
-            failures.Add($"{Provider}: ConnectionString is not a valid Npgsql connection string: {error}");
-        }
+        PostgresOptionChecks.ConnectionString(failures, Provider, options.ConnectionString, "the argument of UsePostgresReminderService");
 
-        if (options.ServiceId is not null && string.IsNullOrWhiteSpace(options.ServiceId))
-        {
-            failures.Add($"{Provider}: ServiceId must not be empty (leave it null to use ClusterOptions.ServiceId).");
-        }
+        PostgresOptionChecks.ServiceId(failures, Provider, options.ServiceId);
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
-
-    private static string? ParseError(string connectionString)
-    {
-        try
-        {
-            _ = new NpgsqlConnectionStringBuilder(connectionString);
-            return null;
-        }
-        catch (ArgumentException ex)
-        {
-            return ex.Message;
-        }
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Npgsql;
 using TgeSwarm.Runtime.Configuration;
 
 namespace TgeSwarm.Runtime.Postgres.Streams;
@@ -17,19 +16,9 @@ internal sealed class PostgresStreamOptionsValidator : IValidateOptions<Postgres
         ArgumentNullException.ThrowIfNull(options);
         var provider = $"PostgreSQL stream provider '{name}'";
         var failures = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.ConnectionString))
-        {
-            failures.Add($"{provider}: ConnectionString is required (the second argument of AddPostgresStreams).");
-        }
-        else if (ParseError(options.ConnectionString) is { } error)
-        {
-            failures.Add($"{provider}: ConnectionString is not a valid Npgsql connection string: {error}");
-        }
+        PostgresOptionChecks.ConnectionString(failures, provider, options.ConnectionString, "the second argument of AddPostgresStreams");
 
-        if (options.ServiceId is not null && string.IsNullOrWhiteSpace(options.ServiceId))
-        {
-            failures.Add($"{provider}: ServiceId must not be empty (leave it null to use ClusterOptions.ServiceId).");
-        }
+        PostgresOptionChecks.ServiceId(failures, provider, options.ServiceId);
 
         if (options.QueueCount is < 1 or > MaxQueueCount)
         {
@@ -57,19 +46,6 @@ internal sealed class PostgresStreamOptionsValidator : IValidateOptions<Postgres
         if (value <= TimeSpan.Zero || value == Timeout.InfiniteTimeSpan)
         {
             failures.Add($"{provider}: {setting} is {value}; it must be a positive, finite time.");
-        }
-    }
-
-    private static string? ParseError(string connectionString)
-    {
-        try
-        {
-            _ = new NpgsqlConnectionStringBuilder(connectionString);
-            return null;
-        }
-        catch (ArgumentException ex)
-        {
-            return ex.Message;
         }
     }
 }
