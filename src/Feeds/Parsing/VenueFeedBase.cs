@@ -7,7 +7,7 @@ namespace TgeSwarm.Feeds.Parsing;
 /// failure into a counted rejection. Venue code throws <see cref="JsonException"/> (the reader's own, or
 /// <see cref="FeedParseException"/> for a known message with a bad field) and this class decides the reason.
 /// </summary>
-internal abstract class VenueFeedBase(Venue venue, IMarketEventSink sink) : IVenueFeed
+internal abstract partial class VenueFeedBase(Venue venue, IMarketEventSink sink) : IVenueFeed
 {
     public Venue Venue { get; } = venue;
 

@@ -5,6 +5,8 @@ namespace TgeSwarm.Feeds.Venues.Bybit;
 
 internal sealed partial class BybitFeed
 {
+    private static readonly TradeObjectFormat TradeFormat = new("s", "i", "p", "v", "S", "T", "Buy", TradeTimeFormat.UnixMilliseconds);
+
     private void ReadBook(ref Utf8JsonReader reader, bool isSnapshot, long timestamp)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -72,52 +74,5 @@ internal sealed partial class BybitFeed
         Emit(new BookUpdate(Venue, instrument, timestamp, isSnapshot, bids, asks));
     }
 
-    private void ReadTrades(ref Utf8JsonReader reader)
-    {
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            throw new FeedParseException(RejectReasons.Schema);
-        }
-
-        while (true)
-        {
-            Json.Read(ref reader);
-            if (reader.TokenType == JsonTokenType.EndArray)
-            {
-                return;
-            }
-
-            string? instrument = null;
-            string? id = null;
-            decimal price = 0;
-            decimal size = 0;
-            long time = 0;
-            var side = TradeSide.Unknown;
-            while (true)
-            {
-                Json.Read(ref reader);
-                if (reader.TokenType == JsonTokenType.EndObject)
-                {
-                    break;
-                }
-
-                var field = reader.ValueTextEquals("s"u8) ? 1 : reader.ValueTextEquals("i"u8) ? 2 : reader.ValueTextEquals("p"u8) ? 3
-                    : reader.ValueTextEquals("v"u8) ? 4 : reader.ValueTextEquals("S"u8) ? 5 : reader.ValueTextEquals("T"u8) ? 6 : 0;
-                Json.Read(ref reader);
-                switch (field)
-                {
-                    case 1: instrument = _symbols.Get(Json.GetRawString(ref reader)); break;
-                    case 2: id = Json.GetText(ref reader); break;
-                    case 3: price = Json.GetDecimal(ref reader); break;
-                    case 4: size = Json.GetDecimal(ref reader); break;
-                    case 5: side = Json.GetRawString(ref reader).SequenceEqual("Buy"u8) ? TradeSide.Buy : TradeSide.Sell; break;
-                    case 6: time = Timestamps.FromMilliseconds(Json.GetInt64(ref reader)); break;
-                    default: Json.Skip(ref reader); break;
-                }
-            }
-
-            Emit(new Trade(Venue, instrument ?? throw new FeedParseException(RejectReasons.Schema), time, price, size, side,
-                id ?? throw new FeedParseException(RejectReasons.Schema)));
-        }
-    }
+    private void ReadTrades(ref Utf8JsonReader reader) => ReadTradeArray(ref reader, TradeFormat, _symbols);
 }

@@ -5,6 +5,8 @@ namespace TgeSwarm.Feeds.Venues.Coinbase;
 
 internal sealed partial class CoinbaseFeed
 {
+    private static readonly TradeObjectFormat TradeFormat = new("product_id", "trade_id", "price", "size", "side", "time", "BUY", TradeTimeFormat.Iso8601);
+
     // [{"type":"snapshot|update","product_id","updates":[{"side":"bid|offer","event_time","price_level","new_quantity"}]}]
     private void ReadLevel2(ref Utf8JsonReader reader, long receivedAt)
     {
@@ -141,52 +143,5 @@ internal sealed partial class CoinbaseFeed
         }
     }
 
-    private void ReadTradeList(ref Utf8JsonReader reader)
-    {
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            throw new FeedParseException(RejectReasons.Schema);
-        }
-
-        while (true)
-        {
-            Json.Read(ref reader);
-            if (reader.TokenType == JsonTokenType.EndArray)
-            {
-                return;
-            }
-
-            string? instrument = null;
-            string? id = null;
-            decimal price = 0;
-            decimal size = 0;
-            long time = 0;
-            var side = TradeSide.Unknown;
-            while (true)
-            {
-                Json.Read(ref reader);
-                if (reader.TokenType == JsonTokenType.EndObject)
-                {
-                    break;
-                }
-
-                var field = reader.ValueTextEquals("product_id"u8) ? 1 : reader.ValueTextEquals("trade_id"u8) ? 2 : reader.ValueTextEquals("price"u8) ? 3
-                    : reader.ValueTextEquals("size"u8) ? 4 : reader.ValueTextEquals("side"u8) ? 5 : reader.ValueTextEquals("time"u8) ? 6 : 0;
-                Json.Read(ref reader);
-                switch (field)
-                {
-                    case 1: instrument = _symbols.Get(Json.GetRawString(ref reader)); break;
-                    case 2: id = Json.GetText(ref reader); break;
-                    case 3: price = Json.GetDecimal(ref reader); break;
-                    case 4: size = Json.GetDecimal(ref reader); break;
-                    case 5: side = Json.GetRawString(ref reader).SequenceEqual("BUY"u8) ? TradeSide.Buy : TradeSide.Sell; break;
-                    case 6: time = Timestamps.FromIso8601(Json.GetRawString(ref reader)); break;
-                    default: Json.Skip(ref reader); break;
-                }
-            }
-
-            Emit(new Trade(Venue, instrument ?? throw new FeedParseException(RejectReasons.Schema), time, price, size, side,
-                id ?? throw new FeedParseException(RejectReasons.Schema)));
-        }
-    }
+    private void ReadTradeList(ref Utf8JsonReader reader) => ReadTradeArray(ref reader, TradeFormat, _symbols);
 }

@@ -6,6 +6,8 @@ namespace TgeSwarm.Feeds.Venues.Kraken;
 
 internal sealed partial class KrakenV2Feed
 {
+    private static readonly TradeObjectFormat TradeFormat = new("symbol", "trade_id", "price", "qty", "side", "timestamp", "buy", TradeTimeFormat.Iso8601);
+
     // [{"symbol","bids":[{"price","qty"}],"asks":[…],"checksum","timestamp"}]
     private void ReadBooks(ref Utf8JsonReader reader, bool isSnapshot, long receivedAt)
     {
@@ -92,47 +94,5 @@ internal sealed partial class KrakenV2Feed
     }
 
     // [{"symbol","side":"buy|sell","price","qty","ord_type","trade_id","timestamp"}]
-    private void ReadTrades(ref Utf8JsonReader reader)
-    {
-        while (true)
-        {
-            Json.Read(ref reader);
-            if (reader.TokenType == JsonTokenType.EndArray)
-            {
-                return;
-            }
-
-            string? instrument = null;
-            string? id = null;
-            decimal price = 0;
-            decimal size = 0;
-            long time = 0;
-            var side = TradeSide.Unknown;
-            while (true)
-            {
-                Json.Read(ref reader);
-                if (reader.TokenType == JsonTokenType.EndObject)
-                {
-                    break;
-                }
-
-                var field = reader.ValueTextEquals("symbol"u8) ? 1 : reader.ValueTextEquals("trade_id"u8) ? 2 : reader.ValueTextEquals("price"u8) ? 3
-                    : reader.ValueTextEquals("qty"u8) ? 4 : reader.ValueTextEquals("side"u8) ? 5 : reader.ValueTextEquals("timestamp"u8) ? 6 : 0;
-                Json.Read(ref reader);
-                switch (field)
-                {
-                    case 1: instrument = _symbols.Get(Json.GetRawString(ref reader)); break;
-                    case 2: id = Json.GetText(ref reader); break;
-                    case 3: price = Json.GetDecimal(ref reader); break;
-                    case 4: size = Json.GetDecimal(ref reader); break;
-                    case 5: side = Json.GetRawString(ref reader).SequenceEqual("buy"u8) ? TradeSide.Buy : TradeSide.Sell; break;
-                    case 6: time = Timestamps.FromIso8601(Json.GetRawString(ref reader)); break;
-                    default: Json.Skip(ref reader); break;
-                }
-            }
-
-            Emit(new Trade(Venue, instrument ?? throw new FeedParseException(RejectReasons.Schema), time, price, size, side,
-                id ?? throw new FeedParseException(RejectReasons.Schema)));
-        }
-    }
+    private void ReadTrades(ref Utf8JsonReader reader) => ReadTradeArray(ref reader, TradeFormat, _symbols);
 }

@@ -5,6 +5,8 @@ namespace TgeSwarm.Feeds.Venues.Okx;
 
 internal sealed partial class OkxFeed
 {
+    private static readonly TradeObjectFormat TradeFormat = new("instId", "tradeId", "px", "sz", "side", "ts", "buy", TradeTimeFormat.UnixMilliseconds);
+
     private void ReadBooks(ref Utf8JsonReader reader, string instrument, bool isSnapshot, long receivedAt)
     {
         while (true)
@@ -101,47 +103,5 @@ internal sealed partial class OkxFeed
         }
     }
 
-    private void ReadTrades(ref Utf8JsonReader reader)
-    {
-        while (true)
-        {
-            Json.Read(ref reader);
-            if (reader.TokenType == JsonTokenType.EndArray)
-            {
-                return;
-            }
-
-            string? instrument = null;
-            string? id = null;
-            decimal price = 0;
-            decimal size = 0;
-            long timestamp = 0;
-            var side = TradeSide.Unknown;
-            while (true)
-            {
-                Json.Read(ref reader);
-                if (reader.TokenType == JsonTokenType.EndObject)
-                {
-                    break;
-                }
-
-                var field = reader.ValueTextEquals("instId"u8) ? 1 : reader.ValueTextEquals("tradeId"u8) ? 2 : reader.ValueTextEquals("px"u8) ? 3
-                    : reader.ValueTextEquals("sz"u8) ? 4 : reader.ValueTextEquals("side"u8) ? 5 : reader.ValueTextEquals("ts"u8) ? 6 : 0;
-                Json.Read(ref reader);
-                switch (field)
-                {
-                    case 1: instrument = _symbols.Get(Json.GetRawString(ref reader)); break;
-                    case 2: id = Json.GetText(ref reader); break;
-                    case 3: price = Json.GetDecimal(ref reader); break;
-                    case 4: size = Json.GetDecimal(ref reader); break;
-                    case 5: side = Json.GetRawString(ref reader).SequenceEqual("buy"u8) ? TradeSide.Buy : TradeSide.Sell; break;
-                    case 6: timestamp = Timestamps.FromMilliseconds(Json.GetInt64(ref reader)); break;
-                    default: Json.Skip(ref reader); break;
-                }
-            }
-
-            Emit(new Trade(Venue, instrument ?? throw new FeedParseException(RejectReasons.Schema), timestamp, price, size, side,
-                id ?? throw new FeedParseException(RejectReasons.Schema)));
-        }
-    }
+    private void ReadTrades(ref Utf8JsonReader reader) => ReadTradeArray(ref reader, TradeFormat, _symbols);
 }
