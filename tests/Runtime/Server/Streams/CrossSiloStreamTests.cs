@@ -47,7 +47,9 @@ public sealed class CrossSiloStreamTests(MultiSiloStreamFixture fixture) : IClas
             .ToArray();
         var producer = fixture.Cluster.Client.GetGrain<IStreamProducerGrain>(producerKey);
 
-        // The producing silo's queue exists before the subscriptions, so they reach it as pushed changes.
+        // The producing silo's queue exists before the subscriptions, so they reach it as pushed changes. The
+        // warm-up event may still be queued when a subscription arrives and then reaches it too (at-most-once streams
+        // promise nothing about events produced before a subscription), so it is left out of what is compared.
         await producer.Produce(Mem, StreamTestNames.ExplicitNamespace, streamKey, -100, 1, 1);
         foreach (var consumer in consumers)
         {
@@ -57,14 +59,23 @@ public sealed class CrossSiloStreamTests(MultiSiloStreamFixture fixture) : IClas
         await producer.Produce(Mem, StreamTestNames.ExplicitNamespace, streamKey, 0, 300, 30);
         foreach (var consumer in consumers)
         {
-            await StreamWait.ForCountAsync(fixture.Signals.Received(consumer), 300, $"300 events at {consumer}");
-            Assert.Equal(Enumerable.Range(0, 300), fixture.Signals.Received(consumer).Select(r => r.Event.Sequence));
+            await WaitForLiveAsync(consumer, 300);
+            Assert.Equal(Enumerable.Range(0, 300), Live(consumer));
         }
 
         await fixture.Cluster.Client.GetGrain<IExplicitConsumerGrain>(consumers[0]).UnsubscribeAll(Mem, StreamTestNames.ExplicitNamespace, streamKey);
         await producer.Produce(Mem, StreamTestNames.ExplicitNamespace, streamKey, 300, 100, 100);
-        await StreamWait.ForCountAsync(fixture.Signals.Received(consumers[1]), 400, "the remaining subscriber's 400 events");
-        Assert.Equal(300, fixture.Signals.Received(consumers[0]).Count);
+        await WaitForLiveAsync(consumers[1], 400);
+        Assert.Equal(Enumerable.Range(0, 300), Live(consumers[0]));
+    }
+
+    private List<int> Live(string consumer) => [.. fixture.Signals.Received(consumer).Select(r => r.Event.Sequence).Where(s => s >= 0)];
+
+    private async Task WaitForLiveAsync(string consumer, int count)
+    {
+        var reached = await Hosting.Polling.WaitUntilAsync(
+            () => Live(consumer).Count >= count, Bounded.Wait, TimeSpan.FromMilliseconds(5), TimeProvider.System, CancellationToken.None);
+        Assert.True(reached, $"{consumer} received {Live(consumer).Count} of {count} events.");
     }
 
     private (string Key, SiloAddress Silo) KeyOwnedBy(string grainType, int silo)
