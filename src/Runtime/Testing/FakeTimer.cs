@@ -16,6 +16,13 @@ internal sealed class FakeTimer(FakeTimeProvider owner, TimerCallback callback, 
             DueAt = dueTime == Timeout.InfiniteTimeSpan ? null : owner.Now + dueTime;
         }
 
+        if (dueTime == TimeSpan.Zero)
+        {
+            // A real timer due now fires at once, on the thread pool; waiting for the next Advance instead would
+            // stall code that arms a timer for a moment the test clock has already reached.
+            ThreadPool.UnsafeQueueUserWorkItem(static o => ((FakeTimeProvider)o!).Advance(TimeSpan.Zero), owner);
+        }
+
         return true;
     }
 
