@@ -3,8 +3,9 @@ using System.Text.Json.Serialization;
 namespace TgeSwarm.Runtime.Streams;
 
 /// <summary>
-/// One explicit subscription as the pub-sub store keeps it: who consumes, and from where it started. Plain values
-/// only (the consumer as its <c>type/key</c> text), so every grain storage format can hold it, JSON included.
+/// One explicit subscription as the pub-sub store keeps it: who consumes, and the sequence number it rewinds from
+/// (persistent streams), or -1. Plain values only (the consumer as its <c>type/key</c> text), so every grain
+/// storage format can hold it, JSON included.
 /// </summary>
 [GenerateSerializer]
 [Alias("stream.PubSubSubscription")]
@@ -17,8 +18,4 @@ internal sealed record PubSubSubscription(
 
     [JsonIgnore]
     public GrainId ConsumerId => GrainId.Parse(Consumer);
-
-    /// <summary>Whether the subscription asked to start at a sequence number (a rewind), not at the stream's head.</summary>
-    [JsonIgnore]
-    public bool HasStart => StartSequence >= 0;
 }

@@ -18,7 +18,6 @@ internal static class StreamEventIds
     public const int DeadLettered = 914;
     public const int Rewound = 915;
     public const int Trimmed = 916;
-    public const int BalancerFailed = 917;
     public const int QueuesRebalanced = 918;
     public const int LagSampleFailed = 919;
 }
