@@ -127,6 +127,25 @@ internal static class Json
         }
     }
 
+    /// <summary>Skips the value of the property whose name the reader is on.</summary>
+    public static void SkipValue(ref Utf8JsonReader reader)
+    {
+        Read(ref reader);
+        Skip(ref reader);
+    }
+
+    /// <summary>
+    /// Returns a reader positioned on the array that is the value of the property whose name the reader is on, and
+    /// moves this reader past it, so the array can be read once the rest of the envelope is known.
+    /// </summary>
+    public static Utf8JsonReader CaptureArray(scoped ref Utf8JsonReader reader)
+    {
+        Expect(ref reader, JsonTokenType.StartArray);
+        var captured = reader;
+        Skip(ref reader);
+        return captured;
+    }
+
     public static void Skip(ref Utf8JsonReader reader)
     {
         if (!reader.TrySkip())

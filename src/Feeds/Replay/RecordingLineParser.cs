@@ -57,8 +57,7 @@ internal static class RecordingLineParser
             }
             else
             {
-                Json.Read(ref reader);
-                Json.Skip(ref reader);
+                Json.SkipValue(ref reader);
             }
         }
 

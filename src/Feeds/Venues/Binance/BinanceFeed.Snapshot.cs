@@ -44,8 +44,7 @@ internal sealed partial class BinanceFeed
             }
             else
             {
-                Json.Read(ref reader);
-                Json.Skip(ref reader);
+                Json.SkipValue(ref reader);
             }
         }
 

@@ -48,8 +48,7 @@ internal sealed partial class BinanceFeed(IMarketEventSink sink) : VenueFeedBase
                 return;
             }
 
-            Json.Read(ref reader);
-            Json.Skip(ref reader);
+            Json.SkipValue(ref reader);
         }
     }
 

@@ -60,8 +60,7 @@ internal sealed partial class BybitFeed(IMarketEventSink sink, bool perpetual) :
             else if (reader.ValueTextEquals("op"u8))
             {
                 isAck = true;
-                Json.Read(ref reader);
-                Json.Skip(ref reader);
+                Json.SkipValue(ref reader);
             }
             else if (reader.ValueTextEquals("data"u8))
             {
@@ -72,8 +71,7 @@ internal sealed partial class BybitFeed(IMarketEventSink sink, bool perpetual) :
             }
             else
             {
-                Json.Read(ref reader);
-                Json.Skip(ref reader);
+                Json.SkipValue(ref reader);
             }
         }
 

@@ -55,15 +55,12 @@ internal sealed partial class CoinbaseFeed(IMarketEventSink sink) : VenueFeedBas
             }
             else if (reader.ValueTextEquals("events"u8))
             {
-                Json.Expect(ref reader, JsonTokenType.StartArray);
-                events = reader;
+                events = Json.CaptureArray(ref reader);
                 hasEvents = true;
-                Json.Skip(ref reader);
             }
             else
             {
-                Json.Read(ref reader);
-                Json.Skip(ref reader);
+                Json.SkipValue(ref reader);
             }
         }
 

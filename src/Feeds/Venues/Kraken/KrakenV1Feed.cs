@@ -36,8 +36,7 @@ internal sealed partial class KrakenV1Feed(IMarketEventSink sink) : VenueFeedBas
             throw new FeedParseException(RejectReasons.UnknownType);
         }
 
-        Json.Read(ref reader);
-        Json.Skip(ref reader);
+        Json.SkipValue(ref reader);
         var payloads = 0;
         var first = default(Utf8JsonReader);
         var second = default(Utf8JsonReader);

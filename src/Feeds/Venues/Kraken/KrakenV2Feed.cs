@@ -52,20 +52,16 @@ internal sealed partial class KrakenV2Feed(IMarketEventSink sink) : VenueFeedBas
             else if (reader.ValueTextEquals("method"u8))
             {
                 isMethod = true;
-                Json.Read(ref reader);
-                Json.Skip(ref reader);
+                Json.SkipValue(ref reader);
             }
             else if (reader.ValueTextEquals("data"u8))
             {
-                Json.Expect(ref reader, JsonTokenType.StartArray);
-                data = reader;
+                data = Json.CaptureArray(ref reader);
                 hasData = true;
-                Json.Skip(ref reader);
             }
             else
             {
-                Json.Read(ref reader);
-                Json.Skip(ref reader);
+                Json.SkipValue(ref reader);
             }
         }
 

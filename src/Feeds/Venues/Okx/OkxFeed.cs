@@ -55,20 +55,16 @@ internal sealed partial class OkxFeed(IMarketEventSink sink) : VenueFeedBase(Ven
             else if (reader.ValueTextEquals("event"u8))
             {
                 isEvent = true;
-                Json.Read(ref reader);
-                Json.Skip(ref reader);
+                Json.SkipValue(ref reader);
             }
             else if (reader.ValueTextEquals("data"u8))
             {
-                Json.Expect(ref reader, JsonTokenType.StartArray);
-                data = reader;
+                data = Json.CaptureArray(ref reader);
                 hasData = true;
-                Json.Skip(ref reader);
             }
             else
             {
-                Json.Read(ref reader);
-                Json.Skip(ref reader);
+                Json.SkipValue(ref reader);
             }
         }
 
@@ -131,8 +127,7 @@ internal sealed partial class OkxFeed(IMarketEventSink sink) : VenueFeedBase(Ven
             }
             else
             {
-                Json.Read(ref reader);
-                Json.Skip(ref reader);
+                Json.SkipValue(ref reader);
             }
         }
     }

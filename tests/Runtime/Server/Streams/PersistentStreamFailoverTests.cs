@@ -6,7 +6,8 @@ namespace TgeSwarm.Runtime.Tests.Streams;
 public sealed class PersistentStreamFailoverFixture : PersistentStreamFixture;
 
 /// <summary>At-least-once across a silo kill: the queue moves to a survivor, which delivers everything not acknowledged.</summary>
-public sealed class PersistentStreamFailoverTests(PersistentStreamFailoverFixture fixture) : IClassFixture<PersistentStreamFailoverFixture>
+public sealed class PersistentStreamFailoverTests(PersistentStreamFailoverFixture fixture, Xunit.Abstractions.ITestOutputHelper output)
+    : IClassFixture<PersistentStreamFailoverFixture>
 {
     [Fact]
     public async Task Killing_the_silo_that_pulls_a_queue_loses_no_event_and_duplicates_are_counted()
@@ -36,9 +37,7 @@ public sealed class PersistentStreamFailoverTests(PersistentStreamFailoverFixtur
         Assert.True(complete, $"Only {sequences.Distinct().Count()} of {Events} distinct events arrived after the kill.");
         Assert.Equal(Enumerable.Range(0, Events), sequences.Distinct().Order());
 
-        // Duplicates are allowed (at-least-once) and visible; order per stream holds apart from redelivered runs.
-        var duplicates = sequences.Count - Events;
-        Assert.True(duplicates >= 0);
-        fixture.Signals.Log.Enqueue($"failover-duplicates/{duplicates}");
+        // Duplicates are allowed (at-least-once): reported, not asserted, since how many depends on when the kill lands.
+        output.WriteLine($"{sequences.Count - Events} events were delivered twice after the kill.");
     }
 }
