@@ -45,12 +45,13 @@ internal sealed partial class PersistentStreamProvider(IStreamQueueStorage stora
     internal void SetExplicitTargets(StreamId streamId, SubscriptionSet targets) =>
         _explicitTargets.AddOrUpdate(streamId, targets, (_, current) => targets.Supersedes(current) ? targets : current);
 
-    /// <summary>The known explicit subscriptions of the streams that map to queue <paramref name="queueId"/>.</summary>
-    internal IEnumerable<(StreamId StreamId, StreamTarget[] Targets)> ExplicitTargetsOfQueue(int queueId)
+    /// <summary>The known explicit subscriptions of the streams that map to queue <paramref name="queueId"/> and have a rewinding one.</summary>
+    internal IEnumerable<(StreamId StreamId, StreamTarget[] Targets)> RewindingTargetsOfQueue(int queueId)
     {
+        // Called on every poll: the cheap scan for a rewinding subscription comes before hashing the stream id.
         foreach (var (streamId, targets) in _explicitTargets)
         {
-            if (storage.GetQueueId(streamId) == queueId)
+            if (Array.Exists(targets.Targets, static t => t.Rewinds) && storage.GetQueueId(streamId) == queueId)
             {
                 yield return (streamId, targets.Targets);
             }

@@ -29,7 +29,7 @@ internal sealed partial class PullingAgent
     private readonly StreamRuntimeServices _runtime;
     private readonly PersistentStreamSettings _settings;
     private readonly CancellationTokenSource _stop = new();
-    private readonly Dictionary<StreamId, (StreamTarget[] Targets, long RefreshedAt)> _implicit = [];
+    private readonly Dictionary<StreamId, StreamTarget[]> _implicit = [];
     private readonly Dictionary<StreamId, long> _explicitRefreshedAt = [];
     private readonly HashSet<(Guid Subscription, long Start)> _caughtUp = [];
     private Task _run = Task.CompletedTask;
@@ -244,10 +244,10 @@ internal sealed partial class PullingAgent
     private async Task<List<StreamTarget>> TargetsAsync(StreamId streamId)
     {
         var now = _runtime.TimeProvider.GetTimestamp();
-        if (!_implicit.TryGetValue(streamId, out var cached))
+        if (!_implicit.TryGetValue(streamId, out var implicitTargets))
         {
-            cached = (_runtime.ImplicitTargets(_provider.Name, streamId), now);
-            _implicit[streamId] = cached;
+            implicitTargets = _runtime.ImplicitTargets(_provider.Name, streamId);
+            _implicit[streamId] = implicitTargets;
         }
 
         var explicitTargets = _provider.KnownExplicitTargets(streamId);
@@ -260,65 +260,7 @@ internal sealed partial class PullingAgent
             _explicitRefreshedAt[streamId] = now;
         }
 
-        return [.. cached.Targets, .. explicitTargets];
-    }
-
-    /// <summary>Gives each new rewinding subscription of this queue its stream's retained rows up to the checkpoint.</summary>
-    private async Task CatchUpRewindsAsync(CancellationToken stopping)
-    {
-        foreach (var (streamId, targets) in _provider.ExplicitTargetsOfQueue(QueueId))
-        {
-            foreach (var target in targets)
-            {
-                await EnsureCaughtUpAsync(streamId, target, stopping);
-            }
-        }
-    }
-
-    /// <summary>
-    /// Replays, once per subscription and start point, the retained rows of the stream from the subscription's start
-    /// up to the checkpoint, so its live rows (above the checkpoint) come after its history.
-    /// </summary>
-    private async Task EnsureCaughtUpAsync(StreamId streamId, StreamTarget target, CancellationToken stopping)
-    {
-        if (!target.Rewinds)
-        {
-            return;
-        }
-
-        lock (_caughtUp)
-        {
-            if (!_caughtUp.Add((target.SubscriptionId, target.StartSequence)))
-            {
-                return;
-            }
-        }
-
-        var from = target.StartSequence;
-        var upTo = Checkpoint;
-        while (from <= upTo && !stopping.IsCancellationRequested)
-        {
-            using var rows = await _storage.ReadStreamAsync(QueueId, streamId, from, _settings.MaxRowsPerRead, stopping);
-            var replayed = 0;
-            foreach (var row in rows)
-            {
-                if (row.Seq > upTo)
-                {
-                    break;
-                }
-
-                await DeliverWithRetriesAsync(row, target, owned: null, _provider.Decode(row.Payload));
-                from = row.Seq + 1;
-                replayed++;
-            }
-
-            if (replayed == 0)
-            {
-                break;
-            }
-        }
-
-        LogRewound(_runtime.Logger, target.Consumer, streamId, target.StartSequence, upTo);
+        return [.. implicitTargets, .. explicitTargets];
     }
 
     private async Task TrimAsync(CancellationToken stopping)
@@ -344,29 +286,4 @@ internal sealed partial class PullingAgent
     }
 
     private long Ticks(TimeSpan span) => (long)(span.TotalSeconds * _runtime.TimeProvider.TimestampFrequency);
-
-    [LoggerMessage(EventId = StreamEventIds.AgentStarted, Level = LogLevel.Information, Message = "Pulling queue {QueueId} of stream provider {Provider}")]
-    private static partial void LogAgentStarted(ILogger logger, int queueId, string provider);
-
-    [LoggerMessage(EventId = StreamEventIds.AgentStopped, Level = LogLevel.Information, Message = "Stopped pulling queue {QueueId} of stream provider {Provider}")]
-    private static partial void LogAgentStopped(ILogger logger, int queueId, string provider);
-
-    [LoggerMessage(EventId = StreamEventIds.AgentFailed, Level = LogLevel.Warning,
-        Message = "Pulling queue {QueueId} of stream provider {Provider} failed; the rows since the last acknowledgement will be delivered again")]
-    private static partial void LogAgentFailed(ILogger logger, Exception exception, int queueId, string provider);
-
-    [LoggerMessage(EventId = StreamEventIds.DeliveryRetry, Level = LogLevel.Warning,
-        Message = "Delivering row {Seq} of stream {StreamId} to {Consumer} failed (attempt {Attempt} of {MaxAttempts}) with {ExceptionType}: {Reason}")]
-    private static partial void LogDeliveryRetry(ILogger logger, GrainId consumer, StreamId streamId, long seq, int attempt, int maxAttempts, string exceptionType, string reason);
-
-    [LoggerMessage(EventId = StreamEventIds.DeadLettered, Level = LogLevel.Error,
-        Message = "Dead-lettered {Count} events of stream {StreamId} (row {Seq}) for {Consumer} after {Attempts} attempts: {Reason}")]
-    private static partial void LogDeadLettered(ILogger logger, int count, StreamId streamId, long seq, string consumer, int attempts, string reason);
-
-    [LoggerMessage(EventId = StreamEventIds.Rewound, Level = LogLevel.Information,
-        Message = "Replayed stream {StreamId} to {Consumer} from seq {From} up to the checkpoint {Checkpoint}")]
-    private static partial void LogRewound(ILogger logger, GrainId consumer, StreamId streamId, long from, long checkpoint);
-
-    [LoggerMessage(EventId = StreamEventIds.Trimmed, Level = LogLevel.Debug, Message = "Retention deleted {Rows} rows of queue {QueueId} of stream provider {Provider}")]
-    private static partial void LogTrimmed(ILogger logger, int rows, int queueId, string provider);
 }
