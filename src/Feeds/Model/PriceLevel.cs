@@ -1,4 +1,8 @@
+using TgeSwarm.Runtime;
+
 namespace TgeSwarm.Feeds;
 
 /// <summary>One price level. In a delta a <see cref="Size"/> of zero removes the level.</summary>
-public readonly record struct PriceLevel(decimal Price, decimal Size);
+[GenerateSerializer]
+[Immutable]
+public readonly record struct PriceLevel([property: Id(0)] decimal Price, [property: Id(1)] decimal Size);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TgeSwarm.Feeds.Books;
 
 namespace TgeSwarm.Feeds.Parsing;
 
@@ -71,10 +72,11 @@ internal abstract partial class VenueFeedBase(Venue venue, IMarketEventSink sink
         Sink.OnTrade(trade);
     }
 
-    protected void Emit(BookUpdate book)
+    /// <summary>Emits an update already applied to <paramref name="book"/>, with the top that resulted.</summary>
+    protected void EmitBook(string instrument, long timestamp, bool isSnapshot, PriceLevel[] bids, PriceLevel[] asks, OrderBook book)
     {
         Statistics.Books++;
-        Sink.OnBook(book);
+        Sink.OnBook(new BookUpdate(Venue, instrument, timestamp, isSnapshot, bids, asks, BookTop.Of(book)));
     }
 
     /// <summary>A gap or a failed checksum: the book is dropped and the connector told to resync.</summary>

@@ -45,7 +45,7 @@ internal sealed partial class BinanceFeed
         switch (outcome)
         {
             case BinanceBookSync.Outcome.Applied:
-                Emit(new BookUpdate(Venue, diff.Instrument, diff.Timestamp, IsSnapshot: false, diff.Bids, diff.Asks));
+                EmitBook(diff.Instrument, diff.Timestamp, isSnapshot: false, diff.Bids, diff.Asks, Sync(diff.Instrument).Book);
                 break;
             case BinanceBookSync.Outcome.Stale:
                 // Already contained in the snapshot: dropped by the documented rule, not a fault.

@@ -69,7 +69,7 @@ internal sealed partial class BinanceFeed
             return;
         }
 
-        Emit(new BookUpdate(Venue, instrument, receivedAt, IsSnapshot: true, bids, asks));
+        EmitBook(instrument, receivedAt, isSnapshot: true, bids, asks, sync.Book);
         foreach (var (diff, outcome) in _replayed)
         {
             Report(diff, outcome);

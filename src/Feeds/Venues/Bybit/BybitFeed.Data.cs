@@ -71,7 +71,7 @@ internal sealed partial class BybitFeed
         PriceLevel[] asks = [.. _asks];
         book.ApplyAll(bids, asks);
         book.LastSequence = updateId;
-        Emit(new BookUpdate(Venue, instrument, timestamp, isSnapshot, bids, asks));
+        EmitBook(instrument, timestamp, isSnapshot, bids, asks, book);
     }
 
     private void ReadTrades(ref Utf8JsonReader reader) => ReadTradeArray(ref reader, TradeFormat, _symbols);

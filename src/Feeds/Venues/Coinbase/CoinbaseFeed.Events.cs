@@ -107,7 +107,7 @@ internal sealed partial class CoinbaseFeed
         PriceLevel[] bids = [.. _bids];
         PriceLevel[] asks = [.. _asks];
         book.ApplyAll(bids, asks);
-        Emit(new BookUpdate(Venue, instrument, timestamp, isSnapshot, bids, asks));
+        EmitBook(instrument, timestamp, isSnapshot, bids, asks, book);
     }
 
     // [{"type":"snapshot|update","trades":[{"product_id","trade_id","price","size","time","side":"BUY|SELL"}]}]

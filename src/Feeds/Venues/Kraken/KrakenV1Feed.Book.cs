@@ -53,7 +53,7 @@ internal sealed partial class KrakenV1Feed
             Statistics.ChecksumOk++;
         }
 
-        Emit(new BookUpdate(Venue, instrument, message.Timestamp == 0 ? receivedAt : message.Timestamp, message.IsSnapshot, bids, asks));
+        EmitBook(instrument, message.Timestamp == 0 ? receivedAt : message.Timestamp, message.IsSnapshot, bids, asks, book);
     }
 
     private void ReadBookPayload(ref Utf8JsonReader reader, ref KrakenV1BookMessage message)

@@ -119,6 +119,6 @@ internal sealed partial class KrakenV2Feed(IMarketEventSink sink) : VenueFeedBas
             Statistics.ChecksumOk++;
         }
 
-        Emit(new BookUpdate(Venue, instrument, timestamp, isSnapshot, bids, asks));
+        EmitBook(instrument, timestamp, isSnapshot, bids, asks, book);
     }
 }

@@ -87,7 +87,7 @@ internal sealed partial class OkxFeed
                     Statistics.ChecksumOk++;
                 }
 
-                Emit(new BookUpdate(Venue, instrument, message.Timestamp, isSnapshot, bids, asks));
+                EmitBook(instrument, message.Timestamp, isSnapshot, bids, asks, _books.Books.Get(instrument));
                 break;
             case OkxBookKeeper.Outcome.NotSynced:
                 Statistics.Reject(RejectReasons.BookNotSynced);
