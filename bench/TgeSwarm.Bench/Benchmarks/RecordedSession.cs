@@ -23,9 +23,21 @@ internal sealed class RecordedSession
 
     public int FrameCount => Messages.Count(static m => m.Connection is not null);
 
+    /// <summary>The venue's session embedded in TgeSwarm.Feeds (<see cref="RecordedSessions"/>).</summary>
+    public static RecordedSession Load(Venue venue)
+    {
+        using var gzip = new GZipStream(RecordedSessions.Open(venue), CompressionMode.Decompress);
+        return Load(venue, gzip);
+    }
+
     public static RecordedSession Load(Venue venue, string gzipPath)
     {
         using var gzip = new GZipStream(File.OpenRead(gzipPath), CompressionMode.Decompress);
+        return Load(venue, gzip);
+    }
+
+    private static RecordedSession Load(Venue venue, Stream gzip)
+    {
         using var plain = new MemoryStream();
         gzip.CopyTo(plain);
         var bytes = plain.ToArray();

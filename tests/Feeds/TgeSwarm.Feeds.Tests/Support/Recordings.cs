@@ -1,9 +1,16 @@
 namespace TgeSwarm.Feeds.Tests.Support;
 
-/// <summary>The recorded sessions copied into Data/ (gzipped cryptofeed sample data, see Data/LICENSE.cryptofeed).</summary>
+/// <summary>
+/// The recorded sessions embedded in TgeSwarm.Feeds (<see cref="RecordedSessions"/>: gzipped cryptofeed sample data,
+/// see src/Feeds/Recordings/LICENSE.cryptofeed). Tests that need a file path (the normalize command reads a file)
+/// get a copy written once per test run next to the test assembly.
+/// </summary>
 internal static class Recordings
 {
-    public static string PathOf(string file) => Path.Combine(AppContext.BaseDirectory, "Data", file);
+    // Written once per process; Lazy's lock keeps parallel test classes from racing on the copy.
+    private static readonly Lazy<string> Directory = new(ExtractAll);
+
+    public static string PathOf(string file) => Path.Combine(Directory.Value, file);
 
     public static string Binance => PathOf("BINANCE.jsonl.gz");
 
@@ -23,6 +30,19 @@ internal static class Recordings
         var sink = new CollectingSink();
         var replay = new Replay.RecordingReplay(venue, sink);
         using (var stream = File.OpenRead(path))
+        {
+            replay.Run(stream);
+        }
+
+        return (sink, replay.Statistics);
+    }
+
+    /// <summary>Replays the embedded session of <paramref name="venue"/> into a collecting sink.</summary>
+    public static (CollectingSink Sink, FeedStatistics Statistics) Replay(Venue venue)
+    {
+        var sink = new CollectingSink();
+        var replay = new Replay.RecordingReplay(venue, sink);
+        using (var stream = RecordedSessions.Open(venue))
         {
             replay.Run(stream);
         }
@@ -52,5 +72,25 @@ internal static class Recordings
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', lines)));
         replay.Run(stream);
         return (sink, replay.Statistics);
+    }
+
+    private static string ExtractAll()
+    {
+        var directory = Path.Combine(AppContext.BaseDirectory, "Recordings");
+        System.IO.Directory.CreateDirectory(directory);
+        foreach (var file in RecordedSessions.Files)
+        {
+            // Written under a unique name and moved into place, so a reader never sees half a file.
+            var partial = Path.Combine(directory, $"{file}.{Guid.NewGuid():N}.partial");
+            using (var source = RecordedSessions.OpenFile(file))
+            using (var target = File.Create(partial))
+            {
+                source.CopyTo(target);
+            }
+
+            File.Move(partial, Path.Combine(directory, file), overwrite: true);
+        }
+
+        return directory;
     }
 }
