@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Options;
+
+namespace TgeSwarm.Grains.Market.Validation;
+
+internal sealed class MarketValidationOptionsValidator : IValidateOptions<MarketValidationOptions>
+{
+    /// <summary>Above this, keeping the window sorted by shifting costs more than a tree would.</summary>
+    internal const int MaxWindow = 4096;
+
+    public ValidateOptionsResult Validate(string? name, MarketValidationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        if (options.MaxClockSkew is { } skew && skew < TimeSpan.Zero)
+        {
+            failures.Add($"{nameof(MarketValidationOptions)}.{nameof(options.MaxClockSkew)} must not be negative, not {skew}.");
+        }
+
+        if (options.MaxAge is { } age && age <= TimeSpan.Zero)
+        {
+            failures.Add($"{nameof(MarketValidationOptions)}.{nameof(options.MaxAge)} must be positive (or null to disable), not {age}.");
+        }
+
+        foreach (var instrument in options.Instruments)
+        {
+            if (string.IsNullOrWhiteSpace(instrument))
+            {
+                failures.Add($"{nameof(MarketValidationOptions)}.{nameof(options.Instruments)} must not hold an empty name.");
+                break;
+            }
+        }
+
+        if (options.PriceAnomalyThreshold is { } threshold && !(threshold > 0 && double.IsFinite(threshold)))
+        {
+            failures.Add($"{nameof(MarketValidationOptions)}.{nameof(options.PriceAnomalyThreshold)} must be positive and finite (or null to disable), not {threshold}.");
+        }
+
+        if (options.PriceAnomalyWindow is < 2 or > MaxWindow)
+        {
+            failures.Add($"{nameof(MarketValidationOptions)}.{nameof(options.PriceAnomalyWindow)} must be between 2 and {MaxWindow}, not {options.PriceAnomalyWindow}.");
+        }
+
+        if (options.PriceAnomalyWarmUp < 1 || options.PriceAnomalyWarmUp > options.PriceAnomalyWindow)
+        {
+            failures.Add($"{nameof(MarketValidationOptions)}.{nameof(options.PriceAnomalyWarmUp)} must be between 1 and {nameof(options.PriceAnomalyWindow)} ({options.PriceAnomalyWindow}), not {options.PriceAnomalyWarmUp}.");
+        }
+
+        if (!(options.PriceAnomalyMinMove >= 0 && double.IsFinite(options.PriceAnomalyMinMove)))
+        {
+            failures.Add($"{nameof(MarketValidationOptions)}.{nameof(options.PriceAnomalyMinMove)} must be zero or positive and finite, not {options.PriceAnomalyMinMove}.");
+        }
+
+        if (options.PriceAnomalyConfirmations < 1)
+        {
+            failures.Add($"{nameof(MarketValidationOptions)}.{nameof(options.PriceAnomalyConfirmations)} must be at least 1, not {options.PriceAnomalyConfirmations}.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,125 @@
+namespace TgeSwarm.Grains.Market.Validation;
+
+/// <summary>
+/// The statistical check of one instrument's trade prices. A trade's move is the log of its price over the last
+/// accepted trade's; it is scored against the window of recent accepted moves with the robust z-score
+/// <c>(move - median) / (1.4826 · MAD)</c>, which one bad print cannot inflate the way it inflates a standard deviation.
+/// <para>
+/// Tick data often has more than half of its moves exactly zero (trades at the same price), so the MAD is zero. Then
+/// the scale falls back to 1.2533 times the mean absolute deviation around the median (both constants make the scale
+/// equal σ for normal data); when that is zero too, every move but the median one scores infinity, and
+/// <see cref="MarketValidationOptions.PriceAnomalyMinMove"/> alone decides. A move within that minimum of the median
+/// move is never an anomaly.
+/// </para>
+/// <para>
+/// A rejected trade neither moves the reference price nor enters the window. If the market really jumped, trades
+/// keep landing far from the reference: once <see cref="MarketValidationOptions.PriceAnomalyConfirmations"/> of them
+/// in a row agree with each other (each one's move from the previous rejected price is not an anomaly itself), the
+/// last is accepted and becomes the reference ("re-anchoring"); a stream of scattered bad prices never agrees and
+/// stays rejected.
+/// </para>
+/// Not thread-safe.
+/// </summary>
+internal sealed class PriceAnomalyDetector
+{
+    private const double MadToSigma = 1.4826;
+    private const double MeanDeviationToSigma = 1.2533;
+
+    private readonly RollingMedianWindow _moves;
+    private readonly int _warmUp;
+    private readonly double _threshold;
+    private readonly double _minMove;
+    private readonly int _confirmations;
+    private double _reference = double.NaN;
+    private double _candidate = double.NaN;
+    private int _candidateRun;
+
+    public PriceAnomalyDetector(int window, int warmUp, double threshold, double minMove, int confirmations)
+    {
+        _moves = new RollingMedianWindow(window);
+        _warmUp = warmUp;
+        _threshold = threshold;
+        _minMove = minMove;
+        _confirmations = confirmations;
+    }
+
+    /// <summary>Moves currently in the window.</summary>
+    public int Moves => _moves.Count;
+
+    /// <summary>Scores a trade at <paramref name="price"/> (positive) and, unless it is rejected, takes it as the new reference.</summary>
+    public AnomalyVerdict Observe(decimal price, out AnomalyScore score)
+    {
+        var logPrice = Math.Log((double)price);
+        if (double.IsNaN(_reference))
+        {
+            _reference = logPrice;
+            score = default;
+            return AnomalyVerdict.Accepted;
+        }
+
+        var move = logPrice - _reference;
+        if (_moves.Count < _warmUp)
+        {
+            score = default;
+            Accept(logPrice, move);
+            return AnomalyVerdict.Accepted;
+        }
+
+        var median = _moves.Median();
+        var scale = Scale();
+        score = new AnomalyScore(Score(move, median, scale), move, median, scale);
+        if (!IsAnomaly(move, median, scale))
+        {
+            Accept(logPrice, move);
+            return AnomalyVerdict.Accepted;
+        }
+
+        // Agreeing with the previous rejected price extends the run; anything else starts a new one here.
+        _candidateRun = !double.IsNaN(_candidate) && !IsAnomaly(logPrice - _candidate, median, scale) ? _candidateRun + 1 : 1;
+        _candidate = logPrice;
+        if (_candidateRun < _confirmations)
+        {
+            return AnomalyVerdict.Rejected;
+        }
+
+        // The jump itself stays out of the window: it says nothing about the size of ordinary moves.
+        _reference = logPrice;
+        ResetCandidate();
+        return AnomalyVerdict.Reanchored;
+    }
+
+    private void Accept(double logPrice, double move)
+    {
+        _moves.Add(move);
+        _reference = logPrice;
+        ResetCandidate();
+    }
+
+    private void ResetCandidate()
+    {
+        _candidate = double.NaN;
+        _candidateRun = 0;
+    }
+
+    private bool IsAnomaly(double move, double median, double scale)
+    {
+        return Math.Abs(move - median) > _minMove && Score(move, median, scale) > _threshold;
+    }
+
+    private double Scale()
+    {
+        var mad = _moves.MedianAbsoluteDeviation();
+        return mad > 0 ? MadToSigma * mad : MeanDeviationToSigma * _moves.MeanAbsoluteDeviation();
+    }
+
+    private static double Score(double move, double median, double scale)
+    {
+        var deviation = Math.Abs(move - median);
+        if (scale > 0)
+        {
+            return deviation / scale;
+        }
+
+        return deviation > 0 ? double.PositiveInfinity : 0;
+    }
+}
