@@ -22,13 +22,13 @@ public abstract class GrainRequest
     /// <summary>The calling grain, or default for a call from a client.</summary>
     internal GrainId SourceId;
 
-    /// <summary>When the request started running in its activation (a <see cref="TimeProvider"/> timestamp), or 0.</summary>
+    /// <summary>When the request started running in its activation (a timestamp of the silo's call clock), or 0.</summary>
     internal long StartedTimestamp;
 
     /// <summary>The caller's cancellation registration, disposed when the request ends.</summary>
     internal CancellationTokenRegistration CancellationRegistration;
 
-    /// <summary>When the caller stops waiting (a <see cref="TimeProvider"/> timestamp), or 0 for no limit (one-way calls).</summary>
+    /// <summary>When the caller stops waiting (a timestamp of the silo's call clock), or 0 for no limit (one-way calls).</summary>
     internal long DeadlineTimestamp;
 
     /// <summary>The caller was answered already (timeout, cancellation): if still queued, the request is dropped unrun.</summary>

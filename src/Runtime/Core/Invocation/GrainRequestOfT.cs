@@ -1,18 +1,25 @@
 using System.Runtime.CompilerServices;
-using System.Threading.Tasks.Sources;
 using TgeSwarm.Runtime.Serialization;
 
 namespace TgeSwarm.Runtime.Invocation;
 
 /// <summary>
 /// A request whose method produces <typeparamref name="TResult"/> (<see cref="VoidResult"/> for <c>Task</c>).
-/// The request is itself the caller's awaitable (<see cref="IValueTaskSource{TResult}"/>), so a call allocates
-/// the request and nothing else on the way back. Continuations run asynchronously: completing a request from a
-/// grain's turn never runs the caller's code inside that turn.
+///
+/// The caller awaits a <see cref="Task{TResult}"/> the request completes itself, so a <c>Task</c>-returning proxy
+/// hands it out as is: a call allocates the request and that task, nothing else on the way back. Completion never
+/// runs the caller's code on the completing thread (a grain's turn, a receive loop): <see cref="Complete"/> and
+/// <see cref="Fail"/> queue the request itself as a thread-pool work item, which sets the task's outcome there,
+/// and the caller's continuation runs inline on that pool thread. That is the one hop a
+/// <c>TaskCompletionSource</c> with <c>RunContinuationsAsynchronously</c> makes, without its two extra objects
+/// (the source, and the queued callback a value-task source would add).
 /// </summary>
-public abstract class GrainRequest<TResult> : GrainRequest, IValueTaskSource<TResult>
+public abstract class GrainRequest<TResult> : GrainRequest, IThreadPoolWorkItem
 {
-    private ManualResetValueTaskSourceCore<TResult> _completion = new() { RunContinuationsAsynchronously = true };
+    // A struct holding one task reference: the task without a TaskCompletionSource around it. Its task exists once
+    // AsValueTask has run (always before the request is sent); completing it happens only in Execute, after _completed.
+    private AsyncTaskMethodBuilder<TResult> _caller;
+    private Exception? _error;
     private int _completed;
 
     /// <summary>The method's result, once <see cref="InvokeAsync"/> or <see cref="ReadResult"/> has run.</summary>
@@ -60,7 +67,7 @@ public abstract class GrainRequest<TResult> : GrainRequest, IValueTaskSource<TRe
     {
         if (Interlocked.Exchange(ref _completed, 1) == 0)
         {
-            _completion.SetResult(Result);
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
         }
     }
 
@@ -68,19 +75,30 @@ public abstract class GrainRequest<TResult> : GrainRequest, IValueTaskSource<TRe
     {
         if (Interlocked.Exchange(ref _completed, 1) == 0)
         {
-            _completion.SetException(exception);
+            _error = exception;
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
         }
     }
 
-    /// <summary>The caller's view of the result.</summary>
-    public ValueTask<TResult> AsValueTask() => new(this, _completion.Version);
+    /// <summary>
+    /// The caller's view of the result. Call it before the request is sent (the proxy does): the task is created
+    /// here, and completion must find it.
+    /// </summary>
+    public ValueTask<TResult> AsValueTask() => new(_caller.Task);
 
-    TResult IValueTaskSource<TResult>.GetResult(short token) => _completion.GetResult(token);
-
-    ValueTaskSourceStatus IValueTaskSource<TResult>.GetStatus(short token) => _completion.GetStatus(token);
-
-    void IValueTaskSource<TResult>.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
-        _completion.OnCompleted(continuation, state, token, flags);
+    void IThreadPoolWorkItem.Execute()
+    {
+        // The queueing Interlocked.Exchange orders Result and _error before this read.
+        if (_error is { } error)
+        {
+            // An OperationCanceledException makes the task canceled, carrying that exception: awaiting rethrows it.
+            _caller.SetException(error);
+        }
+        else
+        {
+            _caller.SetResult(Result);
+        }
+    }
 
     /// <summary>Adapts a <c>Task</c>-returning grain method.</summary>
     protected static ValueTask<VoidResult> AsVoid(Task task) =>

@@ -38,7 +38,7 @@ internal sealed partial class ActivationCollector(Catalog catalog, ActivationSer
     /// <summary>One scan; returns how many activations it asked to deactivate.</summary>
     internal int CollectOnce()
     {
-        var now = shared.TimeProvider.GetTimestamp();
+        var now = shared.Clock.Now();
         var limit = shared.Messaging.MaxRequestProcessingTime;
         var count = 0;
         foreach (var activation in catalog.Activations)

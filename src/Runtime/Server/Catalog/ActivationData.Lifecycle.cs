@@ -54,7 +54,7 @@ internal sealed partial class ActivationData
                 && _running.Count == 0
                 && _mailbox.Count == 0
                 && now >= _keepAliveUntil
-                && _shared.TimeProvider.GetElapsedTime(_lastActivity, now) >= ClassInfo.CollectionAge;
+                && _shared.Clock.Elapsed(_lastActivity, now) >= ClassInfo.CollectionAge;
         }
     }
 

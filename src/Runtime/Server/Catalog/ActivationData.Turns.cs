@@ -7,7 +7,7 @@ internal sealed partial class ActivationData
 {
     private void StartRequest(GrainRequest request)
     {
-        request.StartedTimestamp = _shared.TimeProvider.GetTimestamp();
+        request.StartedTimestamp = _shared.Clock.Now();
         var previous = RequestContext.Current;
         RequestContext.Current = request.CallContext;
         ValueTask pending;
@@ -54,7 +54,7 @@ internal sealed partial class ActivationData
             error = exception;
         }
 
-        var now = _shared.TimeProvider.GetTimestamp();
+        var now = _shared.Clock.Now();
         lock (_lock)
         {
             _running.Remove(request);
@@ -81,7 +81,7 @@ internal sealed partial class ActivationData
             foreach (var request in _running)
             {
                 var started = request.StartedTimestamp;
-                if (started != 0 && _shared.TimeProvider.GetElapsedTime(started, now) > limit)
+                if (started != 0 && _shared.Clock.Elapsed(started, now) > limit)
                 {
                     return request;
                 }

@@ -50,7 +50,7 @@ internal sealed partial class ActivationData : IGrainContext
         _shared = shared;
         _number = number;
         _syncContext = new ActivationSynchronizationContext(this);
-        _lastActivity = shared.TimeProvider.GetTimestamp();
+        _lastActivity = shared.Clock.Now();
     }
 
     public GrainId GrainId { get; }
@@ -88,7 +88,7 @@ internal sealed partial class ActivationData : IGrainContext
 
     public void DelayDeactivation(TimeSpan period)
     {
-        var until = _shared.TimeProvider.GetTimestamp() + (long)(period.TotalSeconds * _shared.TimeProvider.TimestampFrequency);
+        var until = _shared.Clock.After(period);
         lock (_lock)
         {
             _keepAliveUntil = Math.Max(_keepAliveUntil, until);
@@ -138,7 +138,7 @@ internal sealed partial class ActivationData : IGrainContext
                 _state.ToString(),
                 _running.Count,
                 _mailbox.Count,
-                _running.Count > 0 ? TimeSpan.Zero : _shared.TimeProvider.GetElapsedTime(_lastActivity, now));
+                _running.Count > 0 ? TimeSpan.Zero : _shared.Clock.Elapsed(_lastActivity, now));
         }
     }
 

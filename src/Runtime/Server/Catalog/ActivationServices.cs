@@ -14,6 +14,7 @@ internal sealed class ActivationServices(
     CodecProvider codecs,
     LocalSiloDetails silo,
     TimeProvider timeProvider,
+    Scheduling.CallClock clock,
     SiloInstruments instruments,
     IEnumerable<IIncomingGrainCallFilter> incomingFilters,
     IOptions<SiloMessagingOptions> messagingOptions,
@@ -33,6 +34,9 @@ internal sealed class ActivationServices(
     public LocalSiloDetails Silo { get; } = silo;
 
     public TimeProvider TimeProvider { get; } = timeProvider;
+
+    /// <summary>The call path's timestamps: deadlines, turn starts, last activity (see <see cref="Scheduling.CallClock"/>).</summary>
+    public Scheduling.CallClock Clock { get; } = clock;
 
     public SiloInstruments Instruments { get; } = instruments;
 

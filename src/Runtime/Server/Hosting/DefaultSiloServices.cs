@@ -28,6 +28,7 @@ internal static class DefaultSiloServices
         services.AddOptions();
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<Scheduling.CallClock>();
 
         services.AddValidatedOptions<ClusterOptions>();
         services.AddValidatedOptions<SiloOptions>();

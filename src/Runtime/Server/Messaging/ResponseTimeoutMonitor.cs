@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using TgeSwarm.Runtime.Configuration;
 using TgeSwarm.Runtime.Diagnostics;
 using TgeSwarm.Runtime.Invocation;
+using TgeSwarm.Runtime.Scheduling;
 
 namespace TgeSwarm.Runtime.Messaging;
 
@@ -11,7 +12,8 @@ namespace TgeSwarm.Runtime.Messaging;
 /// Fails calls whose response did not arrive in time, without registering each call anywhere: a call only gets a
 /// deadline (<see cref="GrainRequest.DeadlineTimestamp"/>), and the sweep looks where waiting calls are — every
 /// activation's mailbox and running turns, and the calls waiting on another process (<see cref="OutstandingCalls"/>).
-/// So the common call, which completes long before its deadline, costs one clock read and no allocation. The sweep
+/// So the common call, which completes long before its deadline, costs one coarse clock read (<see cref="CallClock"/>)
+/// and no allocation. The sweep
 /// runs every tenth of the default timeout (between 10 ms and 1 s), so a call fails at most that much after its
 /// deadline. Nothing is retried after a timeout (calls are at most once); a timed-out call still queued is dropped
 /// when its turn would come, never run; the message names the grain, the method and the call chain.
@@ -19,6 +21,7 @@ namespace TgeSwarm.Runtime.Messaging;
 internal sealed partial class ResponseTimeoutMonitor : IAsyncDisposable
 {
     private readonly TimeProvider _timeProvider;
+    private readonly CallClock _clock;
     private readonly TimeSpan _defaultTimeout;
     private readonly IServiceProvider _services;
     private readonly ILogger<ResponseTimeoutMonitor> _logger;
@@ -28,9 +31,10 @@ internal sealed partial class ResponseTimeoutMonitor : IAsyncDisposable
     private Task? _loop;
     private Action<GrainRequest, Exception>? _fail;
 
-    public ResponseTimeoutMonitor(TimeProvider timeProvider, IOptions<SiloMessagingOptions> options, IServiceProvider services, ILogger<ResponseTimeoutMonitor> logger)
+    public ResponseTimeoutMonitor(TimeProvider timeProvider, CallClock clock, IOptions<SiloMessagingOptions> options, IServiceProvider services, ILogger<ResponseTimeoutMonitor> logger)
     {
         _timeProvider = timeProvider;
+        _clock = clock;
         _defaultTimeout = options.Value.ResponseTimeout;
         _services = services;
         _logger = logger;
@@ -56,8 +60,7 @@ internal sealed partial class ResponseTimeoutMonitor : IAsyncDisposable
     /// <summary>Gives <paramref name="request"/> its deadline: now plus its method's timeout, or the default.</summary>
     public void Track(GrainRequest request)
     {
-        var timeout = request.ResponseTimeout ?? _defaultTimeout;
-        request.DeadlineTimestamp = _timeProvider.GetTimestamp() + (long)(timeout.TotalSeconds * _timeProvider.TimestampFrequency);
+        request.DeadlineTimestamp = _clock.After(request.ResponseTimeout ?? _defaultTimeout);
     }
 
     private async Task SweepLoopAsync(CancellationToken cancellationToken)
@@ -81,7 +84,7 @@ internal sealed partial class ResponseTimeoutMonitor : IAsyncDisposable
 
     internal void Sweep()
     {
-        var now = _timeProvider.GetTimestamp();
+        var now = _clock.Now();
         _expired.Clear();
         if (_catalog is null || _outstanding is null)
         {

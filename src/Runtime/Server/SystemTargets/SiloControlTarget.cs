@@ -1,10 +1,11 @@
 using TgeSwarm.Runtime.Hosting;
+using TgeSwarm.Runtime.Scheduling;
 
 namespace TgeSwarm.Runtime.SystemTargets;
 
 /// <summary>Answers <see cref="ISiloControl"/> from this silo's catalog. Reentrant: a probe never waits behind a slow query.</summary>
 [Reentrant]
-internal sealed class SiloControlTarget(Catalog.Catalog catalog, LocalSiloDetails silo, TimeProvider timeProvider) : Grain, ISiloControl
+internal sealed class SiloControlTarget(Catalog.Catalog catalog, LocalSiloDetails silo, CallClock clock) : Grain, ISiloControl
 {
     public Task<SiloStatus> Ping(int probeNumber, CancellationToken cancellationToken) => Task.FromResult(silo.Status);
 
@@ -23,7 +24,7 @@ internal sealed class SiloControlTarget(Catalog.Catalog catalog, LocalSiloDetail
     {
         ArgumentException.ThrowIfNullOrEmpty(grainType);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        var now = timeProvider.GetTimestamp();
+        var now = clock.Now();
         var activations = catalog.Activations
             .Where(a => string.Equals(a.GrainId.Type, grainType, StringComparison.Ordinal))
             .OrderBy(static a => a.GrainId)
