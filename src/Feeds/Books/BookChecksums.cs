@@ -1,4 +1,3 @@
-using System.Globalization;
 using TgeSwarm.Feeds.Parsing;
 
 namespace TgeSwarm.Feeds.Books;
@@ -8,83 +7,105 @@ namespace TgeSwarm.Feeds.Books;
 /// Kraken (v1 and v2): top 10 asks low→high then top 10 bids high→low, each price then size with the decimal point
 /// and leading zeros removed, concatenated, unsigned. OKX: top 25 levels interleaved <c>bid:ask</c> as
 /// <c>px:sz</c> joined by colons (a short side simply ends), signed.
+/// <para>
+/// A checksum is asked for after every update, so neither is computed from scratch: the CRC restarts from the
+/// register kept after the last position the update left unchanged (<see cref="ChecksumState"/>,
+/// <see cref="BookSide.TakeChangedForChecksum"/>), and each level's text is formatted once and kept by its side
+/// (<see cref="BookSide.LevelText"/>). An update below the top costs nothing; one at rank k re-hashes the positions
+/// from k on and formats only the levels it changed.
+/// </para>
 /// </summary>
 internal static class BookChecksums
 {
     private const int KrakenDepth = 10;
     private const int OkxDepth = 25;
 
+    // Longest level text: two 29-digit decimals with sign, point, leading "0." and a colon, rounded up.
+    private const int MaxLevelText = 72;
+
+    private static readonly LevelTextWriter KrakenText = WriteKrakenText;
+    private static readonly LevelTextWriter OkxText = WriteOkxText;
+
     public static uint Kraken(OrderBook book)
     {
-        Span<byte> text = stackalloc byte[64];
-        var crc = Crc32.Initial;
-        crc = KrakenSide(book.Asks, crc, text);
-        crc = KrakenSide(book.Bids, crc, text);
+        var state = State(book, 2 * KrakenDepth);
+        var asks = book.Asks;
+        var bids = book.Bids;
+        var askChanged = asks.TakeChangedForChecksum();
+        var bidChanged = bids.TakeChangedForChecksum();
+        var askLevels = Math.Min(KrakenDepth, asks.Count);
+        var total = askLevels + Math.Min(KrakenDepth, bids.Count);
+        var from = askChanged < KrakenDepth ? askChanged : bidChanged < KrakenDepth ? askLevels + bidChanged : total;
+        var position = Math.Min(Math.Min(state.Valid, from), total);
+        var crc = state.Prefix[position];
+        Span<byte> scratch = stackalloc byte[MaxLevelText];
+        for (; position < total; position++)
+        {
+            var text = position < askLevels ? asks.LevelText(position, KrakenText, scratch) : bids.LevelText(position - askLevels, KrakenText, scratch);
+            crc = Crc32.Append(crc, text);
+            state.Prefix[position + 1] = crc;
+        }
+
+        state.Valid = total;
         return Crc32.Finish(crc);
     }
 
     public static int Okx(OrderBook book)
     {
-        Span<byte> text = stackalloc byte[64];
-        var crc = Crc32.Initial;
-        var first = true;
-        for (var i = 0; i < OkxDepth; i++)
+        var state = State(book, OkxDepth);
+        var asks = book.Asks;
+        var bids = book.Bids;
+        var changed = Math.Min(asks.TakeChangedForChecksum(), bids.TakeChangedForChecksum());
+        var total = Math.Max(Math.Min(OkxDepth, bids.Count), Math.Min(OkxDepth, asks.Count));
+        var pair = Math.Min(Math.Min(state.Valid, changed), total);
+        var crc = state.Prefix[pair];
+        Span<byte> scratch = stackalloc byte[MaxLevelText];
+        for (; pair < total; pair++)
         {
-            if (i < book.Bids.Count)
+            // Every level but the book's very first is preceded by a colon; pair 0 holds that first level.
+            var first = pair == 0;
+            if (pair < bids.Count)
             {
-                crc = OkxLevel(book.Bids.Keys[i], book.Bids.Values[i], crc, text, ref first);
+                crc = Crc32.Append(first ? crc : Crc32.Append(crc, ":"u8), bids.LevelText(pair, OkxText, scratch));
+                first = false;
             }
 
-            if (i < book.Asks.Count)
+            if (pair < asks.Count)
             {
-                crc = OkxLevel(book.Asks.Keys[i], book.Asks.Values[i], crc, text, ref first);
+                crc = Crc32.Append(first ? crc : Crc32.Append(crc, ":"u8), asks.LevelText(pair, OkxText, scratch));
             }
+
+            state.Prefix[pair + 1] = crc;
         }
 
+        state.Valid = total;
         return unchecked((int)Crc32.Finish(crc));
     }
 
-    private static uint KrakenSide(SortedList<decimal, decimal> side, uint crc, Span<byte> text)
+    // The state and the kept level texts belong to one checksum kind; a book checked another way starts over.
+    private static ChecksumState State(OrderBook book, int positions)
     {
-        for (var i = 0; i < Math.Min(KrakenDepth, side.Count); i++)
+        if (book.Checksum is not { } state || state.Positions != positions)
         {
-            crc = Crc32.Append(crc, KrakenDigits(side.Keys[i], text));
-            crc = Crc32.Append(crc, KrakenDigits(side.Values[i], text));
+            state = new ChecksumState(positions);
+            book.Checksum = state;
+            book.Bids.ForgetTexts();
+            book.Asks.ForgetTexts();
         }
 
-        return crc;
+        return state;
     }
 
-    private static ReadOnlySpan<byte> KrakenDigits(decimal value, Span<byte> text)
+    private static int WriteKrakenText(decimal price, decimal size, Span<byte> destination)
     {
-        var length = Format(value, text);
-        var written = 0;
-        foreach (var b in text[..length])
-        {
-            if (b == '.' || (b == '0' && written == 0))
-            {
-                continue;
-            }
-
-            text[written++] = b;
-        }
-
-        return text[..written];
+        var length = Utf8Decimal.FormatDigitsOnly(price, destination);
+        return length + Utf8Decimal.FormatDigitsOnly(size, destination[length..]);
     }
 
-    private static uint OkxLevel(decimal price, decimal size, uint crc, Span<byte> text, ref bool first)
+    private static int WriteOkxText(decimal price, decimal size, Span<byte> destination)
     {
-        if (!first)
-        {
-            crc = Crc32.Append(crc, ":"u8);
-        }
-
-        first = false;
-        crc = Crc32.Append(crc, text[..Format(price, text)]);
-        crc = Crc32.Append(crc, ":"u8);
-        return Crc32.Append(crc, text[..Format(size, text)]);
+        var length = Utf8Decimal.Format(price, destination);
+        destination[length++] = (byte)':';
+        return length + Utf8Decimal.Format(size, destination[length..]);
     }
-
-    private static int Format(decimal value, Span<byte> text) =>
-        value.TryFormat(text, out var written, default, CultureInfo.InvariantCulture) ? written : throw new FeedParseException(RejectReasons.BadNumber);
 }

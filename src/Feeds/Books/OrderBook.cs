@@ -1,27 +1,29 @@
 namespace TgeSwarm.Feeds.Books;
 
 /// <summary>
-/// One instrument's L2 book: price → absolute size per side, best level at index 0 on both sides. Sizes of zero
-/// remove a level. Prices keep the scale they arrived with, which the venues' checksums are computed over.
+/// One instrument's L2 book: price → absolute size per side (<see cref="BookSide"/>, read by rank, best level at
+/// rank 0 on both sides). Sizes of zero remove a level. Prices keep the scale they arrived with, which the venues'
+/// checksums are computed over.
 /// </summary>
 internal sealed class OrderBook
 {
-    private static readonly IComparer<decimal> s_descending = Comparer<decimal>.Create(static (a, b) => b.CompareTo(a));
-
-    private readonly SortedList<decimal, decimal> _bids = new(s_descending);
-    private readonly SortedList<decimal, decimal> _asks = new();
+    private readonly BookSide _bids = new(higherIsBetter: true);
+    private readonly BookSide _asks = new(higherIsBetter: false);
 
     /// <summary>Bids, highest price first.</summary>
-    public SortedList<decimal, decimal> Bids => _bids;
+    public BookSide Bids => _bids;
 
     /// <summary>Asks, lowest price first.</summary>
-    public SortedList<decimal, decimal> Asks => _asks;
+    public BookSide Asks => _asks;
 
     /// <summary>The venue's sequence position of the last applied event (update id, seqId, …); venue-specific.</summary>
     public long LastSequence { get; set; }
 
     /// <summary>False until a snapshot is applied and after a gap or a checksum failure.</summary>
     public bool IsSynced { get; set; }
+
+    /// <summary>What the venue's checksum function kept from its last run over this book (<see cref="BookChecksums"/>).</summary>
+    internal ChecksumState? Checksum { get; set; }
 
     public void Clear()
     {
@@ -30,58 +32,41 @@ internal sealed class OrderBook
         IsSynced = false;
     }
 
-    public void Apply(bool bid, PriceLevel level) => Apply(bid ? _bids : _asks, level);
+    public void Apply(bool bid, PriceLevel level) => (bid ? _bids : _asks).Apply(level.Price, level.Size);
+
+    public void ApplyAll(ReadOnlySpan<PriceLevel> bids, ReadOnlySpan<PriceLevel> asks)
+    {
+        _bids.ApplyAll(bids);
+        _asks.ApplyAll(asks);
+    }
 
     public void ApplyAll(IReadOnlyList<PriceLevel> bids, IReadOnlyList<PriceLevel> asks)
     {
-        foreach (var level in bids)
-        {
-            Apply(_bids, level);
-        }
-
-        foreach (var level in asks)
-        {
-            Apply(_asks, level);
-        }
+        ApplyAll(_bids, bids);
+        ApplyAll(_asks, asks);
     }
 
     /// <summary>Drops levels beyond <paramref name="depth"/>: venues stop sending deletes for levels that leave the subscribed depth.</summary>
     public void Truncate(int depth)
     {
-        while (_bids.Count > depth)
-        {
-            _bids.RemoveAt(_bids.Count - 1);
-        }
-
-        while (_asks.Count > depth)
-        {
-            _asks.RemoveAt(_asks.Count - 1);
-        }
+        _bids.Truncate(depth);
+        _asks.Truncate(depth);
     }
 
     /// <summary>Best bid at or above best ask: impossible in a correct book.</summary>
-    public bool IsCrossed => _bids.Count > 0 && _asks.Count > 0 && _bids.Keys[0] >= _asks.Keys[0];
+    public bool IsCrossed => _bids.Count > 0 && _asks.Count > 0 && _bids.PriceAt(0) >= _asks.PriceAt(0);
 
-    public static PriceLevel[] Levels(SortedList<decimal, decimal> side)
+    private static void ApplyAll(BookSide side, IReadOnlyList<PriceLevel> levels)
     {
-        var levels = new PriceLevel[side.Count];
-        for (var i = 0; i < levels.Length; i++)
+        if (levels is PriceLevel[] array)
         {
-            levels[i] = new PriceLevel(side.Keys[i], side.Values[i]);
+            side.ApplyAll(array);
+            return;
         }
 
-        return levels;
-    }
-
-    private static void Apply(SortedList<decimal, decimal> side, PriceLevel level)
-    {
-        if (level.Size == 0)
+        foreach (var level in levels)
         {
-            side.Remove(level.Price);
-        }
-        else
-        {
-            side[level.Price] = level.Size;
+            side.Apply(level.Price, level.Size);
         }
     }
 }

@@ -33,23 +33,11 @@ public readonly record struct BookTop(
         var bids = book.Bids;
         var asks = book.Asks;
         return new BookTop(
-            bids.Count > 0 ? bids.Keys[0] : 0m,
-            bids.Count > 0 ? bids.Values[0] : 0m,
-            asks.Count > 0 ? asks.Keys[0] : 0m,
-            asks.Count > 0 ? asks.Values[0] : 0m,
-            Depth(bids),
-            Depth(asks));
-    }
-
-    private static decimal Depth(SortedList<decimal, decimal> side)
-    {
-        var sum = 0m;
-        var values = side.Values;
-        for (var i = 0; i < values.Count && i < DepthLevels; i++)
-        {
-            sum += values[i];
-        }
-
-        return sum;
+            bids.Count > 0 ? bids.PriceAt(0) : 0m,
+            bids.Count > 0 ? bids.SizeAt(0) : 0m,
+            asks.Count > 0 ? asks.PriceAt(0) : 0m,
+            asks.Count > 0 ? asks.SizeAt(0) : 0m,
+            bids.Depth(DepthLevels),
+            asks.Depth(DepthLevels));
     }
 }

@@ -1,5 +1,4 @@
 using System.Buffers.Text;
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -12,8 +11,6 @@ namespace TgeSwarm.Feeds.Parsing;
 /// </summary>
 internal static class Json
 {
-    private const NumberStyles DecimalStyle = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
-
     public static void Read(ref Utf8JsonReader reader)
     {
         if (!reader.Read())
@@ -45,7 +42,7 @@ internal static class Json
             throw new FeedParseException(RejectReasons.Schema);
         }
 
-        return decimal.TryParse(reader.ValueSpan, DecimalStyle, CultureInfo.InvariantCulture, out var value)
+        return Utf8Decimal.TryParse(reader.ValueSpan, out var value)
             ? value
             : throw new FeedParseException(RejectReasons.BadNumber);
     }

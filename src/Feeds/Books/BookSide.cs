@@ -1,0 +1,306 @@
+namespace TgeSwarm.Feeds.Books;
+
+/// <summary>
+/// One side of an L2 book: price → absolute size, read by rank (0 = best level).
+/// <para>
+/// The levels sit in two parallel arrays sorted from the worst level to the best, with free slots kept at both
+/// ends. Venues change the top of a book far more often than its tail, so with the best level last such a change
+/// moves few elements (a sorted list with the best level first moves the whole book on every new best price), and
+/// dropping the worst levels after an insert (depth truncation) only advances the start. An insert or a removal
+/// shifts whichever part of the array is shorter. A price is found by galloping from the best level and then
+/// bisecting, so a change k levels from the top costs O(log k) comparisons.
+/// </para>
+/// <para>
+/// Prices are compared by value (<c>1.50</c> and <c>1.5</c> are one level) and a level keeps the price text it was
+/// inserted with; a size update replaces the size only. Each side remembers the best rank changed since two
+/// consumers last looked (<see cref="TakeChangedForChecksum"/> and the top-depth sum of <see cref="Depth"/>), so
+/// they recompute only what a change can have moved.
+/// </para>
+/// </summary>
+internal sealed partial class BookSide
+{
+    private const int InitialCapacity = 64;
+
+    private readonly bool _higherIsBetter;
+    private decimal[] _prices;
+    private decimal[] _sizes;
+    private int _start;
+    private int _end;
+    private int _changedForChecksum;
+    private int _changedForDepth;
+    private int _depthLevels;
+    private decimal _depth;
+
+    public BookSide(bool higherIsBetter)
+    {
+        _higherIsBetter = higherIsBetter;
+        _prices = new decimal[InitialCapacity];
+        _sizes = new decimal[InitialCapacity];
+        _start = _end = InitialCapacity / 2;
+        _changedForChecksum = 0;
+        _changedForDepth = 0;
+    }
+
+    public int Count => _end - _start;
+
+    /// <summary>The price of the level <paramref name="rank"/> levels below the best (0 = best).</summary>
+    public decimal PriceAt(int rank) => _prices[Index(rank)];
+
+    public decimal SizeAt(int rank) => _sizes[Index(rank)];
+
+    public PriceLevel this[int rank] => new(PriceAt(rank), SizeAt(rank));
+
+    /// <summary>Sets the level's size; zero removes it.</summary>
+    public void Apply(decimal price, decimal size)
+    {
+        var index = Find(price);
+        var found = index < _end && _prices[index] == price;
+        if (size == 0)
+        {
+            if (found)
+            {
+                Touched(_end - 1 - index);
+                RemoveAt(index);
+            }
+
+            return;
+        }
+
+        if (found)
+        {
+            Touched(_end - 1 - index);
+            _sizes[index] = size;
+            ForgetText(index);
+            return;
+        }
+
+        Touched(_end - index);
+        Insert(index, price, size);
+    }
+
+    /// <summary>Applies <paramref name="levels"/> in order; an empty side takes levels sent best first in one pass.</summary>
+    public void ApplyAll(ReadOnlySpan<PriceLevel> levels)
+    {
+        if (Count == 0 && TryLoadBestFirst(levels))
+        {
+            return;
+        }
+
+        foreach (var level in levels)
+        {
+            Apply(level.Price, level.Size);
+        }
+    }
+
+    public void Clear()
+    {
+        _start = _end = _prices.Length / 2;
+        Touched(0);
+    }
+
+    /// <summary>Drops the levels ranked <paramref name="depth"/> and below.</summary>
+    public void Truncate(int depth)
+    {
+        if (Count > depth)
+        {
+            _start = _end - depth;
+            Touched(depth);
+        }
+    }
+
+    /// <summary>Sum of the sizes of the best <paramref name="levels"/> levels; kept until a change reaches them.</summary>
+    public decimal Depth(int levels)
+    {
+        if (levels != _depthLevels || _changedForDepth < levels)
+        {
+            var sum = 0m;
+            for (var rank = 0; rank < levels && rank < Count; rank++)
+            {
+                sum += SizeAt(rank);
+            }
+
+            _depth = sum;
+            _depthLevels = levels;
+            _changedForDepth = int.MaxValue;
+        }
+
+        return _depth;
+    }
+
+    /// <summary>The best rank changed (levels set, inserted, removed or dropped) since the last call; <see cref="int.MaxValue"/> if none.</summary>
+    public int TakeChangedForChecksum()
+    {
+        var changed = _changedForChecksum;
+        _changedForChecksum = int.MaxValue;
+        return changed;
+    }
+
+    public PriceLevel[] ToArray()
+    {
+        var levels = new PriceLevel[Count];
+        for (var rank = 0; rank < levels.Length; rank++)
+        {
+            levels[rank] = this[rank];
+        }
+
+        return levels;
+    }
+
+    private int Index(int rank) => (uint)rank < (uint)Count ? _end - 1 - rank : throw new ArgumentOutOfRangeException(nameof(rank));
+
+    private void Touched(int rank)
+    {
+        _changedForChecksum = Math.Min(_changedForChecksum, rank);
+        _changedForDepth = Math.Min(_changedForDepth, rank);
+    }
+
+    private bool Worse(decimal price, decimal than) => _higherIsBetter ? price < than : price > than;
+
+    // The index of the first level not worse than price (its own level if present, else where it goes).
+    private int Find(decimal price)
+    {
+        var high = _end;
+        var low = _start;
+        for (var step = 1; ; step <<= 1)
+        {
+            var probe = high - step;
+            if (probe < _start)
+            {
+                break;
+            }
+
+            if (Worse(_prices[probe], price))
+            {
+                low = probe + 1;
+                break;
+            }
+
+            high = probe;
+        }
+
+        while (low < high)
+        {
+            var middle = (int)((uint)(low + high) >> 1);
+            if (Worse(_prices[middle], price))
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
+    private void Insert(int index, decimal price, decimal size)
+    {
+        var shiftTail = _end - index <= index - _start;
+        if (shiftTail ? _end == _prices.Length : _start == 0)
+        {
+            // The cheap end is full: re-centre rather than shift the long part of the book.
+            index = MakeRoom(index);
+        }
+
+        if (shiftTail)
+        {
+            Move(index, index + 1, _end - index);
+            _end++;
+        }
+        else
+        {
+            Move(_start, _start - 1, index - _start);
+            _start--;
+            index--;
+        }
+
+        _prices[index] = price;
+        _sizes[index] = size;
+        ForgetText(index);
+    }
+
+    // Centres the levels, in a twice larger array unless at least half as many free slots remain, so a re-centring
+    // buys enough cheap inserts to pay for itself. Returns index moved along with the levels.
+    private int MakeRoom(int index)
+    {
+        var count = Count;
+        if (_prices.Length - count < (count / 2) + 2)
+        {
+            Reallocate(Math.Max(InitialCapacity, count * 2));
+        }
+
+        var start = (_prices.Length - count) / 2;
+        Move(_start, start, count);
+        index += start - _start;
+        _start = start;
+        _end = start + count;
+        return index;
+    }
+
+    private void RemoveAt(int index)
+    {
+        if (index - _start < _end - 1 - index)
+        {
+            Move(_start, _start + 1, index - _start);
+            _start++;
+        }
+        else
+        {
+            Move(index + 1, index, _end - 1 - index);
+            _end--;
+        }
+    }
+
+    private void Move(int from, int to, int count)
+    {
+        Array.Copy(_prices, from, _prices, to, count);
+        Array.Copy(_sizes, from, _sizes, to, count);
+        MoveTexts(from, to, count);
+    }
+
+    // Grows the arrays keeping every slot where it was.
+    private void Reallocate(int capacity)
+    {
+        Array.Resize(ref _prices, capacity);
+        Array.Resize(ref _sizes, capacity);
+        ReallocateTexts(capacity);
+    }
+
+    // A snapshot normally arrives best first, strictly ordered and without zero sizes: then it is written straight
+    // into place. Anything else (a repeated price, a zero, disorder) is left to Apply, level by level.
+    private bool TryLoadBestFirst(ReadOnlySpan<PriceLevel> levels)
+    {
+        if (levels.IsEmpty)
+        {
+            return true;
+        }
+
+        for (var i = 0; i < levels.Length; i++)
+        {
+            if (levels[i].Size <= 0 || (i > 0 && !Worse(levels[i].Price, levels[i - 1].Price)))
+            {
+                return false;
+            }
+        }
+
+        var capacity = Math.Max(InitialCapacity, levels.Length + (levels.Length / 2));
+        if (_prices.Length < capacity)
+        {
+            Reallocate(capacity);
+        }
+
+        // Room is left on both sides: new best prices and new deep levels both come.
+        _start = (_prices.Length - levels.Length) / 2;
+        _end = _start + levels.Length;
+        for (var i = 0; i < levels.Length; i++)
+        {
+            _prices[_end - 1 - i] = levels[i].Price;
+            _sizes[_end - 1 - i] = levels[i].Size;
+        }
+
+        ForgetTexts(_start, levels.Length);
+        Touched(0);
+        return true;
+    }
+}

@@ -1,0 +1,133 @@
+using TgeSwarm.Feeds.Books;
+
+namespace TgeSwarm.Feeds.Tests.Venues;
+
+/// <summary><see cref="BookSide"/> against a sorted dictionary doing the same operations.</summary>
+public sealed class BookSideTests
+{
+    [Theory]
+    [InlineData(true, 1)]
+    [InlineData(false, 2)]
+    [InlineData(true, 3)]
+    [InlineData(false, 4)]
+    public void Random_inserts_updates_removals_and_truncations_match_a_sorted_dictionary(bool bids, int seed)
+    {
+        var random = new Random(seed);
+        var side = new BookSide(higherIsBetter: bids);
+        var model = new SortedDictionary<decimal, decimal>(bids ? Comparer<decimal>.Create(static (a, b) => b.CompareTo(a)) : Comparer<decimal>.Default);
+        for (var step = 0; step < 20_000; step++)
+        {
+            // Mostly near a drifting mid price, as venues send them; some far away; a quarter removals.
+            var mid = 1000 + (step / 100);
+            var price = Math.Round(mid + ((decimal)(random.NextDouble() - 0.5) * (random.Next(10) == 0 ? 400 : 20)), 1);
+            var size = random.Next(4) == 0 ? 0m : random.Next(1, 1000) / 100m;
+            side.Apply(price, size);
+            if (size == 0)
+            {
+                model.Remove(price);
+            }
+            else
+            {
+                model[price] = size;
+            }
+
+            if (step % 997 == 0)
+            {
+                side.Truncate(50);
+                Truncate(model, 50);
+            }
+
+            if (step % 101 == 0)
+            {
+                AssertSame(model, side);
+            }
+        }
+
+        AssertSame(model, side);
+    }
+
+    [Fact]
+    public void A_snapshot_sent_best_first_loads_into_an_empty_side()
+    {
+        var side = new BookSide(higherIsBetter: false);
+
+        side.ApplyAll([new PriceLevel(10.5m, 1m), new PriceLevel(10.6m, 2m), new PriceLevel(10.70m, 3m)]);
+
+        Assert.Equal([new PriceLevel(10.5m, 1m), new PriceLevel(10.6m, 2m), new PriceLevel(10.70m, 3m)], side.ToArray());
+        Assert.Equal("10.70", side.PriceAt(2).ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void A_snapshot_out_of_order_or_with_repeats_and_zeros_is_applied_level_by_level()
+    {
+        var side = new BookSide(higherIsBetter: true);
+
+        side.ApplyAll([new PriceLevel(10m, 1m), new PriceLevel(12m, 2m), new PriceLevel(10m, 0m), new PriceLevel(11m, 5m), new PriceLevel(12m, 3m)]);
+
+        Assert.Equal([new PriceLevel(12m, 3m), new PriceLevel(11m, 5m)], side.ToArray());
+    }
+
+    [Fact]
+    public void A_price_sent_with_another_scale_updates_the_same_level_and_keeps_the_first_text()
+    {
+        var side = new BookSide(higherIsBetter: true);
+        side.Apply(1.50m, 1m);
+
+        side.Apply(1.5m, 2m);
+
+        var level = Assert.Single(side.ToArray());
+        Assert.Equal(2m, level.Size);
+        Assert.Equal("1.50", level.Price.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void The_changed_rank_is_the_best_rank_a_change_reached_since_it_was_last_taken()
+    {
+        var side = new BookSide(higherIsBetter: false);
+        side.ApplyAll([new PriceLevel(1m, 1m), new PriceLevel(2m, 1m), new PriceLevel(3m, 1m), new PriceLevel(4m, 1m)]);
+        Assert.Equal(0, side.TakeChangedForChecksum());
+        Assert.Equal(int.MaxValue, side.TakeChangedForChecksum());
+
+        side.Apply(3m, 7m);
+        side.Apply(5m, 1m);
+        Assert.Equal(2, side.TakeChangedForChecksum());
+
+        side.Apply(2.5m, 1m);
+        Assert.Equal(2, side.TakeChangedForChecksum());
+
+        side.Truncate(3);
+        Assert.Equal(3, side.TakeChangedForChecksum());
+
+        side.Apply(1m, 0m);
+        Assert.Equal(0, side.TakeChangedForChecksum());
+    }
+
+    [Fact]
+    public void Depth_follows_changes_within_the_summed_levels_only()
+    {
+        var side = new BookSide(higherIsBetter: true);
+        side.ApplyAll([new PriceLevel(5m, 1m), new PriceLevel(4m, 2m), new PriceLevel(3m, 4m)]);
+        Assert.Equal(3m, side.Depth(2));
+
+        side.Apply(3m, 10m);
+        Assert.Equal(3m, side.Depth(2));
+
+        side.Apply(6m, 0.5m);
+        Assert.Equal(1.5m, side.Depth(2));
+        Assert.Equal(13.5m, side.Depth(10));
+    }
+
+    private static void Truncate(SortedDictionary<decimal, decimal> model, int depth)
+    {
+        foreach (var price in model.Keys.Skip(depth).ToList())
+        {
+            model.Remove(price);
+        }
+    }
+
+    private static void AssertSame(SortedDictionary<decimal, decimal> model, BookSide side)
+    {
+        Assert.Equal(model.Select(static l => new PriceLevel(l.Key, l.Value)), side.ToArray());
+        Assert.Equal(model.Values.Take(BookTop.DepthLevels).Sum(), side.Depth(BookTop.DepthLevels));
+    }
+}
