@@ -14,7 +14,9 @@ namespace TgeSwarm.Grains.Market.Features;
 /// two connections) cannot go to its own bar, which is closed and published. It is folded into the open bar:
 /// volume, quote volume and trade count (so the bars of a session add up to every trade), and high and low (so the
 /// bar's VWAP stays inside its range); open and close keep the bar's own trades. It is counted in
-/// <see cref="LateTrades"/>. Dropping it instead would make volumes disagree with the venue's trade tape.
+/// <see cref="LateTrades"/>. Dropping it instead would make volumes disagree with the venue's trade tape; the
+/// feature engine drops only trades too old to fold (<see cref="FeatureOptions.LateTradeTolerance"/>) before they
+/// reach a builder.
 /// </remarks>
 internal sealed class BarBuilder
 {

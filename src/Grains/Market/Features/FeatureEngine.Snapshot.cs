@@ -30,6 +30,7 @@ internal sealed partial class FeatureEngine
             _tradeCount,
             bothSides ? (top.BestBid + top.BestAsk) / 2 : 0m,
             _sessionVolume,
-            _seconds.LateTrades);
+            _seconds.LateTrades,
+            DroppedTrades);
     }
 }

@@ -38,6 +38,7 @@ internal sealed partial class FeatureEngine
     private readonly RollingVolatility _volatility;
     private readonly Queue<Bar> _closed;
     private readonly int _barsKept;
+    private readonly long _lateTolerance;
 
     private bool _changed;
     private long _timestamp;
@@ -65,6 +66,7 @@ internal sealed partial class FeatureEngine
         _macd = new Macd(options.MacdFastPeriod, options.MacdSlowPeriod, options.MacdSignalPeriod);
         _volatility = new RollingVolatility(options.VolatilityWindowBars);
         _barsKept = options.BarsKept;
+        _lateTolerance = options.LateTradeTolerance.Ticks / TimeSpan.TicksPerMicrosecond;
         _closed = new Queue<Bar>(Math.Min(_barsKept, 64));
     }
 
@@ -74,6 +76,9 @@ internal sealed partial class FeatureEngine
 
     /// <summary>Trades older than the open 1 s bar, folded into it (see <see cref="BarBuilder"/>).</summary>
     public long LateTrades => _seconds.LateTrades;
+
+    /// <summary>Trades older than the open 1 s bar by more than <see cref="FeatureOptions.LateTradeTolerance"/>, dropped.</summary>
+    public long DroppedTrades { get; private set; }
 
     /// <summary>Closed bars dropped because more than <see cref="FeatureOptions.BarsKept"/> waited for a take.</summary>
     public long DroppedBars { get; private set; }
@@ -86,6 +91,13 @@ internal sealed partial class FeatureEngine
         var time = trade.Timestamp;
         var price = trade.Price;
         var size = trade.Size;
+        if (_seconds.HasOpenBar && time < _seconds.OpenTime - _lateTolerance)
+        {
+            // Too old to fold without distorting the newest bars (a replay of history); no bar or figure takes it.
+            DroppedTrades++;
+            _changed = true;
+            return;
+        }
 
         if (_seconds.Add(time, price, size, out var second) != BarUpdate.Late && time >= _lastTradeTime)
         {

@@ -30,6 +30,14 @@ public sealed class FeatureOptions
     public int IndicatorBarSeconds { get; set; } = 60;
 
     /// <summary>
+    /// How much older than the open 1 s bar a trade may be and still be folded into the newest bars; an older one is
+    /// dropped and counted. Small disorder (two connections' clocks) is folded so volumes add up; a venue's replay of
+    /// history (Coinbase sends its recent trades on subscribe, newest first) is dropped rather than piled into one
+    /// second. Default 5 s; zero folds only trades of the open bar's own second.
+    /// </summary>
+    public TimeSpan LateTradeTolerance { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
     /// Closed bars the engine holds for the next update; when nobody takes updates the oldest beyond this are dropped
     /// and counted. Default 1024 (17 min of 1 s bars).
     /// </summary>

@@ -25,6 +25,11 @@ internal sealed class FeatureOptionsValidator : IValidateOptions<FeatureOptions>
             failures.Add($"{FeatureOptions.SectionName}:{nameof(FeatureOptions.IndicatorBarSeconds)} must be a positive divisor of 86400 so bars align on UTC days (was {options.IndicatorBarSeconds}).");
         }
 
+        if (options.LateTradeTolerance < TimeSpan.Zero || options.LateTradeTolerance.Ticks % TimeSpan.TicksPerMicrosecond != 0)
+        {
+            failures.Add($"{FeatureOptions.SectionName}:{nameof(FeatureOptions.LateTradeTolerance)} must be a non-negative whole number of microseconds (was {options.LateTradeTolerance}).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
