@@ -1,4 +1,7 @@
 using Microsoft.Extensions.Options;
+using TgeSwarm.Grains.Interfaces.Market;
+using TgeSwarm.Grains.Market.History;
+using TgeSwarm.Grains.Market.Hosting;
 using TgeSwarm.Grains.Probe;
 using TgeSwarm.Runtime;
 using TgeSwarm.Runtime.Configuration;
@@ -31,12 +34,20 @@ internal static class SwarmHostExtensions
             {
                 silo.UsePostgresClustering(options.Postgres!);
                 silo.AddPostgresGrainStorage(PersistentStateAttribute.DefaultStorageName, options.Postgres!);
+                silo.UsePostgresReminderService(options.Postgres!);
+                silo.AddMarketHistory(history => history.ConnectionString = options.Postgres!, builder.Configuration);
             }
             else
             {
                 silo.UseLocalhostClustering(options.SiloPort);
                 silo.AddMemoryGrainStorage(PersistentStateAttribute.DefaultStorageName);
+                silo.UseInMemoryReminderService();
             }
+
+            // The market pipeline's stages hand batches over on memory streams: a stage's events are rebuilt from
+            // the venues after a loss, so they need no durable queue, and memory streams are an order faster.
+            silo.AddMemoryStreams(MarketStreamNames.Provider);
+            silo.AddMarketPipeline(builder.Configuration);
 
             // After the clustering call, so these settings win over its defaults.
             silo.Configure<SiloOptions>(siloOptions => Apply(options, siloOptions));

@@ -1,0 +1,29 @@
+namespace TgeSwarm.Grains.Market.Hosting;
+
+/// <summary>
+/// The ingestion shards a silo starts when it becomes active (section <c>Market:Ingestion</c>). Starting a shard is
+/// idempotent, so every silo of a cluster may carry the same list; the queen will take this over.
+/// </summary>
+internal sealed class MarketIngestionOptions
+{
+    public const string SectionName = "Market:Ingestion";
+
+    /// <summary>Shards by key (<c>venue#n</c>).</summary>
+    public Dictionary<string, IngestionShardOptions> Shards { get; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>One shard's settings as configured; see <see cref="Interfaces.Market.IngestionShardSettings"/>.</summary>
+internal sealed class IngestionShardOptions
+{
+    public string Venue { get; set; } = "";
+
+    public string WebSocketUrl { get; set; } = "";
+
+    public string? RestUrl { get; set; }
+
+    public List<string> Instruments { get; } = [];
+
+    public bool Trades { get; set; } = true;
+
+    public bool Books { get; set; } = true;
+}

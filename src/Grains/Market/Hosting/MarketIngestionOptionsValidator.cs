@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Options;
+using TgeSwarm.Grains.Interfaces.Market;
+using TgeSwarm.Grains.Market.Ingestion;
+
+namespace TgeSwarm.Grains.Market.Hosting;
+
+/// <summary>Every configured shard must pass the checks its grain would apply, before the silo starts.</summary>
+internal sealed class MarketIngestionOptionsValidator : IValidateOptions<MarketIngestionOptions>
+{
+    public ValidateOptionsResult Validate(string? name, MarketIngestionOptions options)
+    {
+        var failures = new List<string>();
+        foreach (var (key, shard) in options.Shards)
+        {
+            try
+            {
+                IngestionSettingsValidator.Validate(key, new IngestionShardSettings(shard.Venue, shard.WebSocketUrl, shard.RestUrl, [.. shard.Instruments], shard.Trades, shard.Books));
+            }
+            catch (ArgumentException exception)
+            {
+                failures.Add($"{MarketIngestionOptions.SectionName}:Shards:{key}: {exception.Message}");
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

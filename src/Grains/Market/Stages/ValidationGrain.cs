@@ -1,0 +1,122 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TgeSwarm.Feeds;
+using TgeSwarm.Grains.Interfaces.Market;
+using TgeSwarm.Grains.Market.Pipeline;
+using TgeSwarm.Grains.Market.Validation;
+using TgeSwarm.Runtime;
+
+namespace TgeSwarm.Grains.Market.Stages;
+
+/// <summary>
+/// Checks every event of one venue. The batches a turn receives are merged into one valid batch, so the stages
+/// after it pay one stream event per turn however finely ingestion batched; rejects go out with their reason.
+/// </summary>
+[ImplicitStreamSubscription(MarketStreamNames.Raw)]
+internal sealed partial class ValidationGrain(
+    IOptions<MarketValidationOptions> options, TimeProvider time, MarketInstruments instruments, ILogger<ValidationGrain> logger)
+    : Grain, IValidationGrain
+{
+    private readonly List<Trade> _trades = new(1024);
+    private readonly List<BookUpdate> _books = new(256);
+    private readonly List<MarketReject> _rejects = [];
+    private readonly HashSet<string> _reasonsLogged = new(StringComparer.Ordinal);
+    private MarketValidator _validator = null!;
+    private StageCounters _counters = null!;
+    private IAsyncStream<MarketBatch> _valid = null!;
+    private IAsyncStream<MarketReject> _rejected = null!;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var venue = this.GetPrimaryKeyString();
+        var provider = this.GetStreamProvider(MarketStreamNames.Provider);
+        _validator = new MarketValidator(options.Value, time);
+        _counters = new StageCounters(MarketStages.Validation, venue);
+        _valid = provider.GetStream<MarketBatch>(StreamId.Create(MarketStreamNames.Valid, venue));
+        _rejected = provider.GetStream<MarketReject>(StreamId.Create(MarketStreamNames.Rejected, venue));
+        await provider.GetStream<MarketBatch>(StreamId.Create(MarketStreamNames.Raw, venue)).SubscribeBatchAsync(OnBatchesAsync);
+    }
+
+    public Task<StageStatistics> GetStatisticsAsync(CancellationToken cancellationToken) => Task.FromResult(_counters.Snapshot());
+
+    private async Task OnBatchesAsync(IReadOnlyList<MarketBatch> batches, StreamSequenceToken? token)
+    {
+        var receivedAt = long.MaxValue;
+        var frames = 0;
+        var incoming = 0L;
+        foreach (var batch in batches)
+        {
+            receivedAt = Math.Min(receivedAt, batch.ReceivedAt);
+            frames += batch.Frames;
+            incoming += batch.Count;
+            foreach (var trade in batch.Trades)
+            {
+                if (_validator.TryValidate(trade, out var reason, out var detail))
+                {
+                    _trades.Add(trade);
+                }
+                else
+                {
+                    Reject(MarketRejects.Of(trade, reason, detail));
+                }
+            }
+
+            foreach (var book in batch.Books)
+            {
+                if (_validator.TryValidate(book, out var reason, out var detail))
+                {
+                    _books.Add(book);
+                }
+                else
+                {
+                    Reject(MarketRejects.Of(book, reason, detail));
+                }
+            }
+        }
+
+        var venue = batches[0].Venue;
+        var valid = new MarketBatch(venue, [.. _trades], [.. _books], receivedAt, frames);
+        _trades.Clear();
+        _books.Clear();
+        _counters.Batches += batches.Count;
+        _counters.EventsIn += incoming;
+        _counters.EventsOut += valid.Count;
+        instruments.Handled(MarketStages.Validation, VenueNames.Name(venue), incoming);
+        if (_rejects.Count > 0)
+        {
+            var rejects = _rejects.ToArray();
+            _rejects.Clear();
+            await _rejected.OnNextBatchAsync(rejects);
+        }
+
+        if (valid.Count > 0)
+        {
+            await _valid.OnNextAsync(valid);
+        }
+    }
+
+    private void Reject(MarketReject reject)
+    {
+        _rejects.Add(reject);
+        _counters.Drop(reject.Reason);
+        instruments.Rejected(reject.Venue, reject.Reason);
+        if (_reasonsLogged.Add(reject.Reason))
+        {
+            // The first of each reason is logged in full; the rest are counted (metrics, statistics) and kept on market.rejected.
+            Log.FirstReject(logger, reject.Venue, reject.Reason, reject.Instrument, reject.Detail);
+        }
+        else
+        {
+            Log.Reject(logger, reject.Venue, reject.Reason, reject.Instrument, reject.Detail);
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 5110, Level = LogLevel.Warning, Message = "Validation on {Venue} rejected a first event for {Reason}: {Instrument} {Detail} (further ones are counted and logged at debug level)")]
+        public static partial void FirstReject(ILogger logger, string venue, string reason, string instrument, string detail);
+
+        [LoggerMessage(EventId = 5111, Level = LogLevel.Debug, Message = "Validation on {Venue} rejected {Instrument} for {Reason}: {Detail}")]
+        public static partial void Reject(ILogger logger, string venue, string reason, string instrument, string detail);
+    }
+}
