@@ -8,7 +8,7 @@ internal sealed class RecordedSession
 {
     private readonly List<(string Kind, string Connection, string Address, string? Data)> _lines = [];
     private readonly List<(string Connection, string Frame)> _received = [];
-    private readonly List<string> _http = [];
+    private readonly List<(string Url, string Body)> _http = [];
 
     private RecordedSession(string path)
     {
@@ -26,7 +26,7 @@ internal sealed class RecordedSession
                     _lines.Add((kind, root.GetProperty("conn").GetString()!, root.GetProperty("addr").GetString()!, kind == "send" ? root.GetProperty("data").GetString() : null));
                     break;
                 case "http":
-                    _http.Add(root.GetProperty("url").GetString()!);
+                    _http.Add((root.GetProperty("url").GetString()!, root.GetProperty("data").GetString()!));
                     break;
                 case "recv":
                     _received.Add((root.GetProperty("conn").GetString()!, root.GetProperty("data").GetString()!));
@@ -47,7 +47,10 @@ internal sealed class RecordedSession
     public List<string> Sent(string connection) => [.. _lines.Where(l => l.Kind == "send" && l.Connection == connection).Select(l => l.Data!)];
 
     /// <summary>URLs of the REST requests the recording client made.</summary>
-    public IReadOnlyList<string> HttpUrls => _http;
+    public IEnumerable<string> HttpUrls => _http.Select(h => h.Url);
+
+    /// <summary>The body of the recorded REST response whose path and query are <paramref name="pathAndQuery"/>, or null.</summary>
+    public string? HttpBody(string pathAndQuery) => _http.Find(h => new Uri(h.Url).PathAndQuery == pathAndQuery).Body;
 
     /// <summary>Frames the venue sent on a connection, in recorded order.</summary>
     public List<string> Received(string connection) => [.. _received.Where(r => r.Connection == connection).Select(r => r.Frame)];

@@ -31,6 +31,18 @@ internal sealed class RecordingConsumer : IFeedConsumer
         }
     }
 
+    /// <summary>Frames whose events were all handed over and flushed: a frame counts here only once the feed is done with it.</summary>
+    public int Flushed
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _batches.Sum();
+            }
+        }
+    }
+
     public IReadOnlyList<int> Batches
     {
         get

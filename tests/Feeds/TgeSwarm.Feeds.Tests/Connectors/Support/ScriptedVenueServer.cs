@@ -22,6 +22,7 @@ internal sealed class ScriptedVenueServer : IAsyncDisposable
     private readonly List<ScriptedConnection> _all = [];
     private readonly List<string> _restRequests = [];
     private readonly CancellationTokenSource _stopping = new();
+    private int _refusals;
 
     private ScriptedVenueServer(WebApplication app) => _app = app;
 
@@ -44,6 +45,9 @@ internal sealed class ScriptedVenueServer : IAsyncDisposable
         server.HttpBase = new Uri(address);
         return server;
     }
+
+    /// <summary>Answers the next <paramref name="count"/> WebSocket handshakes with 503, as a venue that is down.</summary>
+    public void RefuseWebSockets(int count) => Volatile.Write(ref _refusals, count);
 
     public Uri WebSocketUrl(string pathAndQuery) => new($"ws://127.0.0.1:{HttpBase.Port}{pathAndQuery}");
 
@@ -108,6 +112,12 @@ internal sealed class ScriptedVenueServer : IAsyncDisposable
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
             }
 
+            return;
+        }
+
+        if (Interlocked.Decrement(ref _refusals) >= 0)
+        {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             return;
         }
 
