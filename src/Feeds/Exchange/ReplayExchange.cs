@@ -74,7 +74,11 @@ public sealed class ReplayExchange : IAsyncDisposable
     /// </summary>
     /// <exception cref="OptionsValidationException">The options are invalid; the message lists every problem.</exception>
     /// <exception cref="IOException">A port could not be bound.</exception>
-    public static async Task<ReplayExchange> StartAsync(ReplayExchangeOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
+    public static Task<ReplayExchange> StartAsync(ReplayExchangeOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null, CancellationToken cancellationToken = default) =>
+        StartAsync(options, PreparedVenue.Load, loggerFactory, timeProvider, cancellationToken);
+
+    /// <summary>As the public overload, with the recordings prepared by <paramref name="prepare"/> (tests share prepared recordings, which are immutable).</summary>
+    internal static async Task<ReplayExchange> StartAsync(ReplayExchangeOptions options, Func<Venue, PreparedVenue> prepare, ILoggerFactory? loggerFactory, TimeProvider? timeProvider, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         var validation = new ReplayExchangeOptionsValidator().Validate(null, options);
@@ -93,7 +97,7 @@ public sealed class ReplayExchange : IAsyncDisposable
         foreach (var venue in settings.Venues)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            servers.Add(new VenueServer(PreparedVenue.Load(venue), settings, time, counters, logger));
+            servers.Add(new VenueServer(prepare(venue), settings, time, counters, logger));
         }
 
         var host = await ExchangeHost.StartAsync(servers, settings.Port, loggerFactory, stopping.Token, cancellationToken);
