@@ -1,33 +1,25 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using TgeSwarm.Feeds.Connectors;
 
 namespace TgeSwarm.Feeds.Tests.Connectors.Support;
 
-/// <summary>
-/// A scripted server, a connector pointed at it and its running loop, with settings that keep tests quick:
-/// reconnects after 10–40 ms, no pings and a 10 s silence timeout unless a test asks otherwise, a seeded jitter.
-/// </summary>
+/// <summary>A scripted server and a <see cref="RunningConnector"/> pointed at it (REST base included).</summary>
 internal sealed class ConnectorHarness : IAsyncDisposable
 {
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly HttpClient _http;
+    private readonly RunningConnector _running;
 
-    private ConnectorHarness(ScriptedVenueServer server, HttpClient http, VenueConnector connector, RecordingConsumer consumer)
+    private ConnectorHarness(ScriptedVenueServer server, RunningConnector running)
     {
         Server = server;
-        _http = http;
-        Connector = connector;
-        Consumer = consumer;
-        Run = Task.Run(() => connector.RunAsync(_stopping.Token));
+        _running = running;
     }
 
     public ScriptedVenueServer Server { get; }
 
-    public VenueConnector Connector { get; }
+    public VenueConnector Connector => _running.Connector;
 
-    public RecordingConsumer Consumer { get; }
+    public RecordingConsumer Consumer => _running.Consumer;
 
-    public Task Run { get; }
+    public Task Run => _running.Run;
 
     public ConnectorStatistics Statistics => Connector.Statistics;
 
@@ -35,46 +27,14 @@ internal sealed class ConnectorHarness : IAsyncDisposable
     {
         var server = await ScriptedVenueServer.StartAsync();
         script?.Invoke(server);
-        var options = new VenueConnectorOptions
-        {
-            Venue = venue,
-            WebSocketUrl = server.WebSocketUrl(path),
-            RestUrl = server.HttpBase,
-            ReconnectMinDelay = TimeSpan.FromMilliseconds(10),
-            ReconnectMaxDelay = TimeSpan.FromMilliseconds(40),
-            PingInterval = TimeSpan.Zero,
-            SilenceTimeout = TimeSpan.FromSeconds(10),
-        };
-        configure(options);
-        var consumer = new RecordingConsumer();
-        var http = new HttpClient();
-        var connector = new VenueConnector(options, consumer, http, TimeProvider.System, NullLogger<VenueConnector>.Instance, new Random(7));
-        return new ConnectorHarness(server, http, connector, consumer);
+        return new ConnectorHarness(server, new RunningConnector(venue, server.WebSocketUrl(path), server.HttpBase, configure));
     }
 
-    /// <summary>Cancels the loop and waits for <see cref="VenueConnector.RunAsync"/> to return.</summary>
-    public async Task StopAsync()
-    {
-        await _stopping.CancelAsync();
-        try
-        {
-            await Run.WaitAsync(Bounds.Wait);
-        }
-        catch (TimeoutException)
-        {
-            throw new TimeoutException($"timed out after {Bounds.Wait} waiting for the {Connector.Venue} connector to stop after cancellation");
-        }
-    }
+    public Task StopAsync() => _running.StopAsync();
 
     public async ValueTask DisposeAsync()
     {
-        if (!Run.IsCompleted)
-        {
-            await StopAsync();
-        }
-
+        await _running.DisposeAsync();
         await Server.DisposeAsync();
-        _http.Dispose();
-        _stopping.Dispose();
     }
 }
