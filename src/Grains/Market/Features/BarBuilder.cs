@@ -62,7 +62,12 @@ internal sealed class BarBuilder
     }
 
     /// <param name="closed">The bar this trade closed, when it opened a later bucket while a bar was open.</param>
-    public BarUpdate Add(long timestamp, decimal price, decimal size, out Bar? closed)
+    public BarUpdate Add(long timestamp, decimal price, decimal size, out Bar? closed) =>
+        Add(timestamp, price, size, price * size, out closed);
+
+    /// <param name="quote">price × size, computed once by a caller feeding several builders.</param>
+    /// <param name="closed">The bar this trade closed, when it opened a later bucket while a bar was open.</param>
+    public BarUpdate Add(long timestamp, decimal price, decimal size, decimal quote, out Bar? closed)
     {
         closed = null;
         var bucket = BucketStart(timestamp, _intervalMicros);
@@ -73,12 +78,12 @@ internal sealed class BarBuilder
                 closed = Build();
             }
 
-            Start(bucket, timestamp, price, size);
+            Start(bucket, timestamp, price, size, quote);
             return BarUpdate.Opened;
         }
 
         _volume += size;
-        _quoteVolume += price * size;
+        _quoteVolume += quote;
         _trades++;
         if (price > _high)
         {
@@ -114,7 +119,7 @@ internal sealed class BarBuilder
     /// <summary>The open bar as it stands, or null; it stays open.</summary>
     public Bar? Peek() => _isOpen ? Build() : null;
 
-    private void Start(long bucket, long timestamp, decimal price, decimal size)
+    private void Start(long bucket, long timestamp, decimal price, decimal size, decimal quote)
     {
         _isOpen = true;
         _openTime = bucket;
@@ -125,7 +130,7 @@ internal sealed class BarBuilder
         _low = price;
         _close = price;
         _volume = size;
-        _quoteVolume = price * size;
+        _quoteVolume = quote;
         _trades = 1;
     }
 

@@ -99,7 +99,9 @@ internal sealed partial class FeatureEngine
             return;
         }
 
-        if (_seconds.Add(time, price, size, out var second) != BarUpdate.Late && time >= _lastTradeTime)
+        // Decimal multiplication is the costliest step of a trade: once, not once per builder.
+        var quote = price * size;
+        if (_seconds.Add(time, price, size, quote, out var second) != BarUpdate.Late && time >= _lastTradeTime)
         {
             _lastTradeTime = time;
             _lastPrice = price;
@@ -110,7 +112,7 @@ internal sealed partial class FeatureEngine
             Closed(second);
         }
 
-        _minutes.Add(time, price, size, out var minute);
+        _minutes.Add(time, price, size, quote, out var minute);
         if (minute is not null)
         {
             Closed(minute);
@@ -118,7 +120,7 @@ internal sealed partial class FeatureEngine
 
         if (_indicatorBars is not null)
         {
-            _indicatorBars.Add(time, price, size, out var indicator);
+            _indicatorBars.Add(time, price, size, quote, out var indicator);
             if (indicator is not null)
             {
                 Closed(indicator);
@@ -126,7 +128,7 @@ internal sealed partial class FeatureEngine
         }
 
         _sessionVolume += size;
-        _sessionQuoteVolume += price * size;
+        _sessionQuoteVolume += quote;
         _tradeCount++;
         if (time > _timestamp)
         {
