@@ -5,8 +5,8 @@ namespace TgeSwarm.Feeds.Parsing;
 internal abstract partial class VenueFeedBase
 {
     /// <summary>
-    /// Reads a JSON array of flat trade objects (the reader is on its <c>StartArray</c>) and emits each trade; a trade
-    /// without an instrument or id is a schema error.
+    /// Reads a JSON array of flat trade objects (the reader is on its <c>StartArray</c>) and defers each trade
+    /// (<see cref="EmitDeferred"/>); a trade without an instrument or id is a schema error.
     /// </summary>
     protected void ReadTradeArray(ref Utf8JsonReader reader, TradeObjectFormat format, SymbolCache symbols)
     {
@@ -52,7 +52,7 @@ internal abstract partial class VenueFeedBase
                 }
             }
 
-            Emit(new Trade(Venue, instrument ?? throw new FeedParseException(RejectReasons.Schema), time, price, size, side,
+            Defer(new Trade(Venue, instrument ?? throw new FeedParseException(RejectReasons.Schema), time, price, size, side,
                 id ?? throw new FeedParseException(RejectReasons.Schema)));
         }
     }

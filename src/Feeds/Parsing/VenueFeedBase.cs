@@ -10,6 +10,9 @@ namespace TgeSwarm.Feeds.Parsing;
 /// </summary>
 internal abstract partial class VenueFeedBase(Venue venue, IMarketEventSink sink) : IVenueFeed
 {
+    // Trades read while the rest of their frame is still unread wait here: a frame rejected later emits nothing.
+    private readonly List<Trade> _deferred = [];
+
     public Venue Venue { get; } = venue;
 
     public FeedStatistics Statistics { get; } = new();
@@ -40,6 +43,7 @@ internal abstract partial class VenueFeedBase(Venue venue, IMarketEventSink sink
 
     private void Guarded(ReadOnlySpan<byte> frame, string? url, long receivedAt)
     {
+        _deferred.Clear();
         try
         {
             if (url is null)
@@ -70,6 +74,19 @@ internal abstract partial class VenueFeedBase(Venue venue, IMarketEventSink sink
     {
         Statistics.Trades++;
         Sink.OnTrade(trade);
+    }
+
+    /// <summary>Holds a trade until <see cref="EmitDeferred"/>, once its whole frame has been read.</summary>
+    protected void Defer(Trade trade) => _deferred.Add(trade);
+
+    protected void EmitDeferred()
+    {
+        foreach (var trade in _deferred)
+        {
+            Emit(trade);
+        }
+
+        _deferred.Clear();
     }
 
     /// <summary>Emits an update already applied to <paramref name="book"/>, with the top that resulted.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using TgeSwarm.Feeds.Parsing;
 
@@ -7,7 +8,24 @@ internal sealed partial class BybitFeed
 {
     private static readonly TradeObjectFormat TradeFormat = new("s", "i", "p", "v", "S", "T", "Buy", TradeTimeFormat.UnixMilliseconds);
 
-    private void ReadBook(ref Utf8JsonReader reader, bool isSnapshot, long timestamp)
+    // The reader is on the data value: an object for orderbook, an array for publicTrade.
+    private void ReadData(ref Utf8JsonReader reader, BybitTopic topic, ref BybitBookData book)
+    {
+        switch (topic)
+        {
+            case BybitTopic.OrderBook:
+                ReadBook(ref reader, ref book);
+                break;
+            case BybitTopic.Trade:
+                ReadTradeArray(ref reader, TradeFormat, _symbols);
+                break;
+            default:
+                Json.Skip(ref reader);
+                break;
+        }
+    }
+
+    private void ReadBook(ref Utf8JsonReader reader, ref BybitBookData book)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -16,8 +34,6 @@ internal sealed partial class BybitFeed
 
         _bids.Clear();
         _asks.Clear();
-        string? instrument = null;
-        long? updateId = null;
         while (true)
         {
             Json.Read(ref reader);
@@ -30,24 +46,23 @@ internal sealed partial class BybitFeed
             Json.Read(ref reader);
             switch (field)
             {
-                case 1: instrument = _symbols.Get(Json.GetRawString(ref reader)); break;
+                case 1: book.Instrument = _symbols.Get(Json.GetRawString(ref reader)); break;
                 case 2: Json.ReadLevelArrays(ref reader, _bids); break;
                 case 3: Json.ReadLevelArrays(ref reader, _asks); break;
-                case 4: updateId = Json.GetInt64(ref reader); break;
+                case 4: book.UpdateId = Json.GetInt64(ref reader); break;
                 default: Json.Skip(ref reader); break;
             }
         }
+    }
 
-        if (instrument is null || updateId is null)
+    private void ApplyBook(BybitBookData data, bool isSnapshot, long timestamp)
+    {
+        if (data.Instrument is not { } instrument || data.UpdateId is not { } updateId)
         {
             throw new FeedParseException(RejectReasons.Schema);
         }
 
-        ApplyBook(instrument, isSnapshot || updateId == 1, updateId.Value, timestamp);
-    }
-
-    private void ApplyBook(string instrument, bool isSnapshot, long updateId, long timestamp)
-    {
+        isSnapshot |= updateId == 1;
         var book = _books.Get(instrument);
         if (isSnapshot)
         {
@@ -67,12 +82,10 @@ internal sealed partial class BybitFeed
             return;
         }
 
-        PriceLevel[] bids = [.. _bids];
-        PriceLevel[] asks = [.. _asks];
-        book.ApplyAll(bids, asks);
+        PriceLevel[] bids = [.. CollectionsMarshal.AsSpan(_bids)];
+        PriceLevel[] asks = [.. CollectionsMarshal.AsSpan(_asks)];
+        book.ApplyAll(bids.AsSpan(), asks.AsSpan());
         book.LastSequence = updateId;
         EmitBook(instrument, timestamp, isSnapshot, bids, asks, book);
     }
-
-    private void ReadTrades(ref Utf8JsonReader reader) => ReadTradeArray(ref reader, TradeFormat, _symbols);
 }

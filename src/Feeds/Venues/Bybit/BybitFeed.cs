@@ -5,11 +5,15 @@ using TgeSwarm.Feeds.Parsing;
 namespace TgeSwarm.Feeds.Venues.Bybit;
 
 /// <summary>
-/// Bybit v5 public: <c>{"topic":"orderbook.200.BTCUSDT","type":"snapshot|delta","ts",…,"data":{…}}</c> (field order
-/// differs between spot and linear, so <c>data</c> is read from a saved reader once topic and type are known).
+/// Bybit v5 public: <c>{"topic":"orderbook.200.BTCUSDT","type":"snapshot|delta","ts",…,"data":{…}}</c>.
 /// Books: a snapshot (or a delta with <c>u</c> = 1, a service restart) resets; each delta must carry <c>u</c> = last
 /// + 1 (observed, not documented), else gap and resync. <c>publicTrade</c> → trades (<c>S</c> is the taker side).
 /// Symbols on a linear or inverse connection are perpetuals: <c>BTC-USDT-PERP</c>.
+/// <para>
+/// <c>topic</c> comes first, so <c>data</c> is read where it stands in the one pass over the frame; field order
+/// otherwise differs between spot and linear (<c>ts</c> may follow <c>data</c>), so what is read is applied once
+/// the frame has been read to its end, and a <c>data</c> ahead of its topic is read afterwards from a saved reader.
+/// </para>
 /// </summary>
 internal sealed partial class BybitFeed(IMarketEventSink sink, bool perpetual) : VenueFeedBase(Venue.Bybit, sink)
 {
@@ -29,7 +33,9 @@ internal sealed partial class BybitFeed(IMarketEventSink sink, bool perpetual) :
         var isAck = false;
         long timestamp = receivedAt;
         Utf8JsonReader data = default;
+        var dataLater = false;
         var hasData = false;
+        var book = default(BybitBookData);
         while (true)
         {
             Json.Read(ref reader);
@@ -41,11 +47,7 @@ internal sealed partial class BybitFeed(IMarketEventSink sink, bool perpetual) :
             if (reader.ValueTextEquals("topic"u8))
             {
                 Json.Read(ref reader);
-                var name = Json.GetRawString(ref reader);
-                topic = name.StartsWith("orderbook."u8) ? BybitTopic.OrderBook
-                    : name.StartsWith("publicTrade."u8) ? BybitTopic.Trade
-                    : name.StartsWith("tickers."u8) || name.StartsWith("kline."u8) || name.StartsWith("allLiquidation."u8) || name.StartsWith("liquidation."u8) ? BybitTopic.Other
-                    : BybitTopic.Unknown;
+                topic = Topic(Json.GetRawString(ref reader));
             }
             else if (reader.ValueTextEquals("type"u8))
             {
@@ -64,10 +66,18 @@ internal sealed partial class BybitFeed(IMarketEventSink sink, bool perpetual) :
             }
             else if (reader.ValueTextEquals("data"u8))
             {
-                Json.Read(ref reader);
-                data = reader;
                 hasData = true;
-                Json.Skip(ref reader);
+                Json.Read(ref reader);
+                if (topic == BybitTopic.None)
+                {
+                    data = reader;
+                    dataLater = true;
+                    Json.Skip(ref reader);
+                }
+                else
+                {
+                    ReadData(ref reader, topic, ref book);
+                }
             }
             else
             {
@@ -75,15 +85,20 @@ internal sealed partial class BybitFeed(IMarketEventSink sink, bool perpetual) :
             }
         }
 
+        if (dataLater)
+        {
+            ReadData(ref data, topic, ref book);
+        }
+
         switch (topic)
         {
             case BybitTopic.OrderBook when hasData:
                 Statistics.CountType(isSnapshot ? "orderbook/snapshot" : "orderbook/delta");
-                ReadBook(ref data, isSnapshot, timestamp);
+                ApplyBook(book, isSnapshot, timestamp);
                 return;
             case BybitTopic.Trade when hasData:
                 Statistics.CountType("publicTrade");
-                ReadTrades(ref data);
+                EmitDeferred();
                 return;
             case BybitTopic.Other:
                 Statistics.CountType("other");
@@ -96,4 +111,10 @@ internal sealed partial class BybitFeed(IMarketEventSink sink, bool perpetual) :
                 return;
         }
     }
+
+    private static BybitTopic Topic(ReadOnlySpan<byte> name) =>
+        name.StartsWith("orderbook."u8) ? BybitTopic.OrderBook
+        : name.StartsWith("publicTrade."u8) ? BybitTopic.Trade
+        : name.StartsWith("tickers."u8) || name.StartsWith("kline."u8) || name.StartsWith("allLiquidation."u8) || name.StartsWith("liquidation."u8) ? BybitTopic.Other
+        : BybitTopic.Unknown;
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using TgeSwarm.Feeds.Parsing;
 
@@ -6,6 +7,24 @@ namespace TgeSwarm.Feeds.Venues.Coinbase;
 internal sealed partial class CoinbaseFeed
 {
     private static readonly TradeObjectFormat TradeFormat = new("product_id", "trade_id", "price", "size", "side", "time", "BUY", TradeTimeFormat.Iso8601);
+
+    // The levels of one event nearly all carry the same event_time: it is parsed once per distinct text.
+    private readonly byte[] _lastTimeText = new byte[40];
+    private int _lastTimeLength = -1;
+    private long _lastTime;
+
+    // The reader is on the events array's start.
+    private void ReadEvents(ref Utf8JsonReader reader, CoinbaseChannel channel, long receivedAt)
+    {
+        if (channel == CoinbaseChannel.Level2)
+        {
+            ReadLevel2(ref reader, receivedAt);
+        }
+        else
+        {
+            ReadTrades(ref reader);
+        }
+    }
 
     // [{"type":"snapshot|update","product_id","updates":[{"side":"bid|offer","event_time","price_level","new_quantity"}]}]
     private void ReadLevel2(ref Utf8JsonReader reader, long receivedAt)
@@ -18,8 +37,8 @@ internal sealed partial class CoinbaseFeed
                 return;
             }
 
-            _bids.Clear();
-            _asks.Clear();
+            var bidStart = _bids.Count;
+            var askStart = _asks.Count;
             string? instrument = null;
             var isSnapshot = false;
             long time = 0;
@@ -42,7 +61,8 @@ internal sealed partial class CoinbaseFeed
                 }
             }
 
-            ApplyLevel2(instrument ?? throw new FeedParseException(RejectReasons.Schema), isSnapshot, time == 0 ? receivedAt : time);
+            _bookEvents.Add(new CoinbaseBookEvent(instrument ?? throw new FeedParseException(RejectReasons.Schema), isSnapshot, time == 0 ? receivedAt : time,
+                bidStart, _bids.Count - bidStart, askStart, _asks.Count - askStart));
         }
     }
 
@@ -81,7 +101,7 @@ internal sealed partial class CoinbaseFeed
                     case 1: bid = Json.GetRawString(ref reader).SequenceEqual("bid"u8); break;
                     case 2: price = Json.GetDecimal(ref reader); break;
                     case 3: size = Json.GetDecimal(ref reader); break;
-                    case 4: newest = Math.Max(newest, Timestamps.FromIso8601(Json.GetRawString(ref reader))); break;
+                    case 4: newest = Math.Max(newest, EventTime(Json.GetRawString(ref reader))); break;
                     default: Json.Skip(ref reader); break;
                 }
             }
@@ -90,24 +110,46 @@ internal sealed partial class CoinbaseFeed
         }
     }
 
-    private void ApplyLevel2(string instrument, bool isSnapshot, long timestamp)
+    private long EventTime(ReadOnlySpan<byte> text)
     {
-        var book = _books.Get(instrument);
-        if (isSnapshot)
+        if (_lastTimeLength >= 0 && text.SequenceEqual(_lastTimeText.AsSpan(0, _lastTimeLength)))
         {
-            book.Clear();
-            book.IsSynced = true;
-        }
-        else if (!book.IsSynced)
-        {
-            Statistics.Reject(RejectReasons.BookNotSynced);
-            return;
+            return _lastTime;
         }
 
-        PriceLevel[] bids = [.. _bids];
-        PriceLevel[] asks = [.. _asks];
-        book.ApplyAll(bids, asks);
-        EmitBook(instrument, timestamp, isSnapshot, bids, asks, book);
+        var time = Timestamps.FromIso8601(text);
+        if (text.TryCopyTo(_lastTimeText))
+        {
+            _lastTime = time;
+            _lastTimeLength = text.Length;
+        }
+
+        return time;
+    }
+
+    private void ApplyBookEvents()
+    {
+        var bids = CollectionsMarshal.AsSpan(_bids);
+        var asks = CollectionsMarshal.AsSpan(_asks);
+        foreach (var update in _bookEvents)
+        {
+            var book = _books.Get(update.Instrument);
+            if (update.IsSnapshot)
+            {
+                book.Clear();
+                book.IsSynced = true;
+            }
+            else if (!book.IsSynced)
+            {
+                Statistics.Reject(RejectReasons.BookNotSynced);
+                continue;
+            }
+
+            PriceLevel[] bidLevels = [.. bids.Slice(update.BidStart, update.BidCount)];
+            PriceLevel[] askLevels = [.. asks.Slice(update.AskStart, update.AskCount)];
+            book.ApplyAll(bidLevels.AsSpan(), askLevels.AsSpan());
+            EmitBook(update.Instrument, update.Timestamp, update.IsSnapshot, bidLevels, askLevels, book);
+        }
     }
 
     // [{"type":"snapshot|update","trades":[{"product_id","trade_id","price","size","time","side":"BUY|SELL"}]}]
@@ -133,7 +175,7 @@ internal sealed partial class CoinbaseFeed
                 Json.Read(ref reader);
                 if (trades)
                 {
-                    ReadTradeList(ref reader);
+                    ReadTradeArray(ref reader, TradeFormat, _symbols);
                 }
                 else
                 {
@@ -142,6 +184,4 @@ internal sealed partial class CoinbaseFeed
             }
         }
     }
-
-    private void ReadTradeList(ref Utf8JsonReader reader) => ReadTradeArray(ref reader, TradeFormat, _symbols);
 }

@@ -11,6 +11,13 @@ namespace TgeSwarm.Feeds.Venues.Coinbase;
 /// <c>new_quantity</c> per level (sides <c>bid</c>/<c>offer</c>); <c>market_trades</c> → trades, including the
 /// snapshot of recent trades sent on subscribe (dedup by trade id is downstream's job). Heartbeats, tickers,
 /// candles and subscription acks are counted only.
+/// <para>
+/// Coinbase sends <c>channel</c> first, so <c>events</c> is normally read where it stands, in the one pass over
+/// the frame (a level2 snapshot is megabytes: reading it twice would double the cost of the feed); if it comes
+/// before the channel it is read afterwards from a saved reader. Either way the events are applied and emitted only
+/// once the whole frame has been read and its sequence number checked, so a frame rejected at its end changes no
+/// book and emits nothing.
+/// </para>
 /// </summary>
 internal sealed partial class CoinbaseFeed(IMarketEventSink sink) : VenueFeedBase(Venue.Coinbase, sink)
 {
@@ -18,18 +25,22 @@ internal sealed partial class CoinbaseFeed(IMarketEventSink sink) : VenueFeedBas
     private readonly BookSet _books = new();
     private readonly List<PriceLevel> _bids = [];
     private readonly List<PriceLevel> _asks = [];
+    private readonly List<CoinbaseBookEvent> _bookEvents = [];
     private long _lastSequence = -1;
 
     internal BookSet Books => _books;
 
     protected override void ParseFrame(ReadOnlySpan<byte> frame, long receivedAt)
     {
+        _bids.Clear();
+        _asks.Clear();
+        _bookEvents.Clear();
         var reader = new Utf8JsonReader(frame, isFinalBlock: true, state: default);
         Json.Expect(ref reader, JsonTokenType.StartObject);
         var channel = CoinbaseChannel.None;
         long? sequence = null;
         Utf8JsonReader events = default;
-        var hasEvents = false;
+        var eventsLater = false;
         while (true)
         {
             Json.Read(ref reader);
@@ -41,22 +52,22 @@ internal sealed partial class CoinbaseFeed(IMarketEventSink sink) : VenueFeedBas
             if (reader.ValueTextEquals("channel"u8))
             {
                 Json.Read(ref reader);
-                var name = Json.GetRawString(ref reader);
-                channel = name.SequenceEqual("l2_data"u8) ? CoinbaseChannel.Level2
-                    : name.SequenceEqual("market_trades"u8) ? CoinbaseChannel.Trades
-                    : name.SequenceEqual("heartbeats"u8) || name.SequenceEqual("ticker"u8) || name.SequenceEqual("ticker_batch"u8)
-                        || name.SequenceEqual("candles"u8) || name.SequenceEqual("subscriptions"u8) || name.SequenceEqual("status"u8) ? CoinbaseChannel.Other
-                    : CoinbaseChannel.Unknown;
+                channel = Channel(Json.GetRawString(ref reader));
             }
             else if (reader.ValueTextEquals("sequence_num"u8))
             {
                 Json.Read(ref reader);
                 sequence = Json.GetInt64(ref reader);
             }
-            else if (reader.ValueTextEquals("events"u8))
+            else if (reader.ValueTextEquals("events"u8) && channel is CoinbaseChannel.Level2 or CoinbaseChannel.Trades)
+            {
+                Json.Expect(ref reader, JsonTokenType.StartArray);
+                ReadEvents(ref reader, channel, receivedAt);
+            }
+            else if (reader.ValueTextEquals("events"u8) && channel == CoinbaseChannel.None)
             {
                 events = Json.CaptureArray(ref reader);
-                hasEvents = true;
+                eventsLater = true;
             }
             else
             {
@@ -70,17 +81,23 @@ internal sealed partial class CoinbaseFeed(IMarketEventSink sink) : VenueFeedBas
             return;
         }
 
+        if (eventsLater && channel is CoinbaseChannel.Level2 or CoinbaseChannel.Trades)
+        {
+            ReadEvents(ref events, channel, receivedAt);
+        }
+
         CheckSequence(sequence);
         Statistics.CountType(channel.ToString());
-        if (hasEvents && channel == CoinbaseChannel.Level2)
-        {
-            ReadLevel2(ref events, receivedAt);
-        }
-        else if (hasEvents && channel == CoinbaseChannel.Trades)
-        {
-            ReadTrades(ref events);
-        }
+        ApplyBookEvents();
+        EmitDeferred();
     }
+
+    private static CoinbaseChannel Channel(ReadOnlySpan<byte> name) =>
+        name.SequenceEqual("l2_data"u8) ? CoinbaseChannel.Level2
+        : name.SequenceEqual("market_trades"u8) ? CoinbaseChannel.Trades
+        : name.SequenceEqual("heartbeats"u8) || name.SequenceEqual("ticker"u8) || name.SequenceEqual("ticker_batch"u8)
+            || name.SequenceEqual("candles"u8) || name.SequenceEqual("subscriptions"u8) || name.SequenceEqual("status"u8) ? CoinbaseChannel.Other
+        : CoinbaseChannel.Unknown;
 
     private void CheckSequence(long? sequence)
     {

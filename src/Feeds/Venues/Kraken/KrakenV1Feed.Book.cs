@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using TgeSwarm.Feeds.Books;
 using TgeSwarm.Feeds.Parsing;
@@ -7,20 +8,11 @@ namespace TgeSwarm.Feeds.Venues.Kraken;
 
 internal sealed partial class KrakenV1Feed
 {
-    private void OnBook(ref Utf8JsonReader first, ref Utf8JsonReader second, int payloads, string instrument, ReadOnlySpan<byte> channel, long receivedAt)
+    private void OnBook(string instrument, ReadOnlySpan<byte> channel, KrakenV1BookMessage message, long receivedAt)
     {
         if (!Utf8Parser.TryParse(channel["book-".Length..], out int depth, out _) || depth <= 0)
         {
             throw new FeedParseException(RejectReasons.Schema);
-        }
-
-        _bids.Clear();
-        _asks.Clear();
-        var message = new KrakenV1BookMessage { Timestamp = 0 };
-        ReadBookPayload(ref first, ref message);
-        if (payloads > 1)
-        {
-            ReadBookPayload(ref second, ref message);
         }
 
         Statistics.CountType(message.IsSnapshot ? "book/snapshot" : "book/update");
@@ -36,9 +28,9 @@ internal sealed partial class KrakenV1Feed
             return;
         }
 
-        PriceLevel[] bids = [.. _bids];
-        PriceLevel[] asks = [.. _asks];
-        book.ApplyAll(bids, asks);
+        PriceLevel[] bids = [.. CollectionsMarshal.AsSpan(_bids)];
+        PriceLevel[] asks = [.. CollectionsMarshal.AsSpan(_asks)];
+        book.ApplyAll(bids.AsSpan(), asks.AsSpan());
         book.Truncate(depth);
         if (message.Checksum is { } expected)
         {

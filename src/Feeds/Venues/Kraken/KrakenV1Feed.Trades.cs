@@ -28,7 +28,7 @@ internal sealed partial class KrakenV1Feed
             Json.Read(ref reader);
             var side = Json.GetRawString(ref reader);
             Json.SkipToArrayEnd(ref reader);
-            Emit(new Trade(Venue, instrument, time, price, size,
+            Defer(new Trade(Venue, instrument, time, price, size,
                 side.SequenceEqual("b"u8) ? TradeSide.Buy : side.SequenceEqual("s"u8) ? TradeSide.Sell : TradeSide.Unknown, string.Empty));
         }
     }

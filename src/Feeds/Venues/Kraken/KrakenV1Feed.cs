@@ -6,11 +6,17 @@ namespace TgeSwarm.Feeds.Venues.Kraken;
 
 /// <summary>
 /// Kraken WS v1 (the recording's protocol). Data frames are arrays <c>[channelID, payload…, "book-1000", "XBT/CHF"]</c>
-/// whose channel name and pair come last, so payload positions are saved and read once those are known; a book
-/// update may carry asks and bids as two payload objects, the checksum (<c>"c"</c>) in the last. Event objects
-/// (<c>heartbeat</c>, <c>systemStatus</c>, <c>subscriptionStatus</c>) are counted only. Books are truncated to the
-/// subscribed depth after every message and checked against Kraken's CRC32; a mismatch drops the book until the
-/// next snapshot.
+/// whose channel name and pair come last; a book update may carry asks and bids as two payload objects, the checksum
+/// (<c>"c"</c>) in the last. Event objects (<c>heartbeat</c>, <c>systemStatus</c>, <c>subscriptionStatus</c>) are
+/// counted only. Books are truncated to the subscribed depth after every message and checked against Kraken's
+/// CRC32; a mismatch drops the book until the next snapshot.
+/// <para>
+/// The channel name and pair are first picked from the frame's end (<see cref="KrakenV1Tail"/>), so the payloads are
+/// read where they stand in the one pass over the frame; the pass then checks that its last two strings were those.
+/// A frame whose end does not look that simple (escapes, spaces) has its payload positions saved and read once the
+/// pass has found the names. What is read is applied only once the whole frame has been read, so a frame rejected at
+/// its end changes no book and emits nothing.
+/// </para>
 /// </summary>
 internal sealed partial class KrakenV1Feed(IMarketEventSink sink) : VenueFeedBase(Venue.KrakenV1, sink)
 {
@@ -36,6 +42,12 @@ internal sealed partial class KrakenV1Feed(IMarketEventSink sink) : VenueFeedBas
             throw new FeedParseException(RejectReasons.UnknownType);
         }
 
+        _bids.Clear();
+        _asks.Clear();
+        var message = new KrakenV1BookMessage();
+        var known = KrakenV1Tail.TryRead(frame, out var tailChannel, out var tailPair);
+        var kind = known ? Kind(frame[tailChannel]) : KrakenV1Channel.Unknown;
+        var instrument = known && kind is KrakenV1Channel.Book or KrakenV1Channel.Trade ? _symbols.Get(frame[tailPair]) : null;
         Json.SkipValue(ref reader);
         var payloads = 0;
         var first = default(Utf8JsonReader);
@@ -58,17 +70,16 @@ internal sealed partial class KrakenV1Feed(IMarketEventSink sink) : VenueFeedBas
                 continue;
             }
 
-            if (payloads == 0)
+            payloads++;
+            if (instrument is not null)
             {
-                first = reader;
+                ReadPayload(ref reader, kind, instrument, ref message);
             }
             else
             {
-                second = reader;
+                (payloads == 1 ? ref first : ref second) = reader;
+                Json.Skip(ref reader);
             }
-
-            payloads++;
-            Json.Skip(ref reader);
         }
 
         if (payloads == 0 || channel.IsEmpty || pair.IsEmpty)
@@ -76,23 +87,64 @@ internal sealed partial class KrakenV1Feed(IMarketEventSink sink) : VenueFeedBas
             throw new FeedParseException(RejectReasons.Schema);
         }
 
-        var instrument = _symbols.Get(pair);
-        if (channel.StartsWith("book-"u8))
+        if (known && (!channel.SequenceEqual(frame[tailChannel]) || !pair.SequenceEqual(frame[tailPair])))
         {
-            OnBook(ref first, ref second, payloads, instrument, channel, receivedAt);
+            // Cannot happen in well-formed JSON: the tail's two strings are the array's last two elements.
+            throw new FeedParseException(RejectReasons.Schema);
         }
-        else if (channel.SequenceEqual("trade"u8))
+
+        if (!known)
         {
-            Statistics.CountType("trade");
-            ReadTrades(ref first, instrument);
+            kind = Kind(channel);
+            if (kind is KrakenV1Channel.Book or KrakenV1Channel.Trade)
+            {
+                instrument = _symbols.Get(pair);
+                ReadPayload(ref first, kind, instrument, ref message);
+                if (payloads > 1)
+                {
+                    ReadPayload(ref second, kind, instrument, ref message);
+                }
+            }
         }
-        else if (channel.SequenceEqual("ticker"u8) || channel.SequenceEqual("spread"u8) || channel.StartsWith("ohlc"u8))
+
+        Dispatch(kind, instrument, channel, message, receivedAt);
+    }
+
+    private static KrakenV1Channel Kind(ReadOnlySpan<byte> channel) =>
+        channel.StartsWith("book-"u8) ? KrakenV1Channel.Book
+        : channel.SequenceEqual("trade"u8) ? KrakenV1Channel.Trade
+        : channel.SequenceEqual("ticker"u8) || channel.SequenceEqual("spread"u8) || channel.StartsWith("ohlc"u8) ? KrakenV1Channel.Other
+        : KrakenV1Channel.Unknown;
+
+    private void ReadPayload(ref Utf8JsonReader reader, KrakenV1Channel kind, string instrument, ref KrakenV1BookMessage message)
+    {
+        if (kind == KrakenV1Channel.Book)
         {
-            Statistics.CountType("ticker");
+            ReadBookPayload(ref reader, ref message);
         }
         else
         {
-            Statistics.Reject(RejectReasons.UnknownType);
+            ReadTrades(ref reader, instrument);
+        }
+    }
+
+    private void Dispatch(KrakenV1Channel kind, string? instrument, ReadOnlySpan<byte> channel, in KrakenV1BookMessage message, long receivedAt)
+    {
+        switch (kind)
+        {
+            case KrakenV1Channel.Book:
+                OnBook(instrument!, channel, message, receivedAt);
+                break;
+            case KrakenV1Channel.Trade:
+                Statistics.CountType("trade");
+                EmitDeferred();
+                break;
+            case KrakenV1Channel.Other:
+                Statistics.CountType("ticker");
+                break;
+            default:
+                Statistics.Reject(RejectReasons.UnknownType);
+                break;
         }
     }
 

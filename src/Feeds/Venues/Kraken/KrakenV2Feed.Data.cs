@@ -94,5 +94,9 @@ internal sealed partial class KrakenV2Feed
     }
 
     // [{"symbol","side":"buy|sell","price","qty","ord_type","trade_id","timestamp"}]
-    private void ReadTrades(ref Utf8JsonReader reader) => ReadTradeArray(ref reader, TradeFormat, _symbols);
+    private void ReadTrades(ref Utf8JsonReader reader)
+    {
+        ReadTradeArray(ref reader, TradeFormat, _symbols);
+        EmitDeferred();
+    }
 }

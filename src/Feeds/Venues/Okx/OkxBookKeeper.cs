@@ -43,7 +43,7 @@ internal sealed class OkxBookKeeper
             return Outcome.Gap;
         }
 
-        book.ApplyAll(bids, asks);
+        book.ApplyAll(bids.AsSpan(), asks.AsSpan());
         book.Truncate(Depth);
         book.LastSequence = message.SeqId ?? book.LastSequence;
         if (message.Checksum is { } expected && expected != 0 && BookChecksums.Okx(book) != expected)

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using TgeSwarm.Feeds.Parsing;
 
@@ -7,7 +8,20 @@ internal sealed partial class OkxFeed
 {
     private static readonly TradeObjectFormat TradeFormat = new("instId", "tradeId", "px", "sz", "side", "ts", "buy", TradeTimeFormat.UnixMilliseconds);
 
-    private void ReadBooks(ref Utf8JsonReader reader, string instrument, bool isSnapshot, long receivedAt)
+    // The reader is on the data array's start.
+    private void ReadData(ref Utf8JsonReader reader, OkxChannel channel, long receivedAt)
+    {
+        if (channel == OkxChannel.Books)
+        {
+            ReadBooks(ref reader, receivedAt);
+        }
+        else if (channel == OkxChannel.Trades)
+        {
+            ReadTradeArray(ref reader, TradeFormat, _symbols);
+        }
+    }
+
+    private void ReadBooks(ref Utf8JsonReader reader, long receivedAt)
     {
         while (true)
         {
@@ -22,9 +36,7 @@ internal sealed partial class OkxFeed
                 throw new FeedParseException(RejectReasons.Schema);
             }
 
-            _bids.Clear();
-            _asks.Clear();
-            var message = new OkxBookMessage { Timestamp = receivedAt };
+            var message = new OkxBookMessage { Timestamp = receivedAt, BidStart = _bids.Count, AskStart = _asks.Count };
             while (true)
             {
                 Json.Read(ref reader);
@@ -70,14 +82,24 @@ internal sealed partial class OkxFeed
                 }
             }
 
+            message.BidCount = _bids.Count - message.BidStart;
+            message.AskCount = _asks.Count - message.AskStart;
+            _bookMessages.Add(message);
+        }
+    }
+
+    private void ApplyBooks(string instrument, bool isSnapshot)
+    {
+        foreach (var message in _bookMessages)
+        {
             OnBook(instrument, isSnapshot, message);
         }
     }
 
     private void OnBook(string instrument, bool isSnapshot, OkxBookMessage message)
     {
-        PriceLevel[] bids = [.. _bids];
-        PriceLevel[] asks = [.. _asks];
+        PriceLevel[] bids = [.. CollectionsMarshal.AsSpan(_bids).Slice(message.BidStart, message.BidCount)];
+        PriceLevel[] asks = [.. CollectionsMarshal.AsSpan(_asks).Slice(message.AskStart, message.AskCount)];
         var outcome = _books.Apply(instrument, isSnapshot, message, bids, asks);
         switch (outcome)
         {
@@ -102,6 +124,4 @@ internal sealed partial class OkxFeed
                 break;
         }
     }
-
-    private void ReadTrades(ref Utf8JsonReader reader) => ReadTradeArray(ref reader, TradeFormat, _symbols);
 }

@@ -7,7 +7,9 @@ namespace TgeSwarm.Feeds.Venues.Okx;
 /// OKX v5 public: <c>{"arg":{"channel","instId"},"action":"snapshot|update","data":[…]}</c>. <c>books*</c> feed
 /// <see cref="OkxBookKeeper"/> (seqId/prevSeqId chain and CRC32 checksum), <c>trades</c> become trades (instId is
 /// already <c>BTC-USDT</c>), <c>tickers</c>, event acks and the text <c>pong</c> are counted only. Fields are read in
-/// any order: the data array is parsed from a saved reader once the channel is known.
+/// any order: <c>arg</c> normally comes first and <c>data</c> is then read where it stands, in the one pass over the
+/// frame, or else from a saved reader afterwards; books and trades read are applied and emitted once the whole
+/// frame has been read, so a frame rejected at its end changes no book and emits nothing.
 /// </summary>
 internal sealed partial class OkxFeed(IMarketEventSink sink) : VenueFeedBase(Venue.Okx, sink)
 {
@@ -15,6 +17,7 @@ internal sealed partial class OkxFeed(IMarketEventSink sink) : VenueFeedBase(Ven
     private readonly OkxBookKeeper _books = new();
     private readonly List<PriceLevel> _bids = [];
     private readonly List<PriceLevel> _asks = [];
+    private readonly List<OkxBookMessage> _bookMessages = [];
 
     internal OkxBookKeeper Books => _books;
 
@@ -34,6 +37,10 @@ internal sealed partial class OkxFeed(IMarketEventSink sink) : VenueFeedBase(Ven
         var isEvent = false;
         Utf8JsonReader data = default;
         var hasData = false;
+        var dataLater = false;
+        _bids.Clear();
+        _asks.Clear();
+        _bookMessages.Clear();
         while (true)
         {
             Json.Read(ref reader);
@@ -59,8 +66,17 @@ internal sealed partial class OkxFeed(IMarketEventSink sink) : VenueFeedBase(Ven
             }
             else if (reader.ValueTextEquals("data"u8))
             {
-                data = Json.CaptureArray(ref reader);
                 hasData = true;
+                if (channel is OkxChannel.Books or OkxChannel.Trades && instrument is not null)
+                {
+                    Json.Expect(ref reader, JsonTokenType.StartArray);
+                    ReadData(ref reader, channel, receivedAt);
+                }
+                else
+                {
+                    data = Json.CaptureArray(ref reader);
+                    dataLater = true;
+                }
             }
             else
             {
@@ -80,15 +96,20 @@ internal sealed partial class OkxFeed(IMarketEventSink sink) : VenueFeedBase(Ven
             return;
         }
 
+        if (dataLater)
+        {
+            ReadData(ref data, channel, receivedAt);
+        }
+
         switch (channel)
         {
             case OkxChannel.Books:
                 Statistics.CountType(isSnapshot ? "books/snapshot" : "books/update");
-                ReadBooks(ref data, instrument, isSnapshot, receivedAt);
+                ApplyBooks(instrument, isSnapshot);
                 return;
             case OkxChannel.Trades:
                 Statistics.CountType("trades");
-                ReadTrades(ref data);
+                EmitDeferred();
                 return;
             case OkxChannel.Tickers:
                 Statistics.CountType("tickers");
