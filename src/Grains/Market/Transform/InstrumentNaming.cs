@@ -17,22 +17,31 @@ internal sealed class InstrumentNaming
     private const int MaxCached = 8192;
 
     private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+    private string? _lastRaw;
+    private string? _lastName;
 
     /// <summary>The normalised form of <paramref name="instrument"/>; the same string instance when it is already normal.</summary>
     public string Normalize(string instrument)
     {
         ArgumentNullException.ThrowIfNull(instrument);
-        if (_names.TryGetValue(instrument, out var name))
+
+        // Parsers intern names, so a run of one instrument's events skips even the hash lookup.
+        if (ReferenceEquals(instrument, _lastRaw))
         {
-            return name;
+            return _lastName!;
         }
 
-        name = Compute(instrument);
-        if (_names.Count < MaxCached)
+        if (!_names.TryGetValue(instrument, out var name))
         {
-            _names.Add(instrument, name);
+            name = Compute(instrument);
+            if (_names.Count < MaxCached)
+            {
+                _names.Add(instrument, name);
+            }
         }
 
+        _lastRaw = instrument;
+        _lastName = name;
         return name;
     }
 

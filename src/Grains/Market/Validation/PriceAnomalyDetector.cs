@@ -65,10 +65,18 @@ internal sealed class PriceAnomalyDetector
             return AnomalyVerdict.Accepted;
         }
 
+        // Nearly every move is within the minimum: then the O(log n) MAD (and the O(n) fallback) is not needed.
         var median = _moves.Median();
+        if (Math.Abs(move - median) <= _minMove)
+        {
+            score = default;
+            Accept(logPrice, move);
+            return AnomalyVerdict.Accepted;
+        }
+
         var scale = Scale();
         score = new AnomalyScore(Score(move, median, scale), move, median, scale);
-        if (!IsAnomaly(move, median, scale))
+        if (score.Z <= _threshold)
         {
             Accept(logPrice, move);
             return AnomalyVerdict.Accepted;
