@@ -13,6 +13,9 @@ namespace TgeSwarm.Feeds.Connectors;
 internal sealed class VenueConnection : IDisposable
 {
     private readonly CancellationTokenSource _lifetime;
+    // Binance weighs a 1000-level snapshot 50 of 6000 per minute: a reconnect must not fetch every book at once.
+    private const int ConcurrentSnapshotFetches = 4;
+
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly List<Task> _background = [];
     private long _lastActivity;
@@ -46,6 +49,9 @@ internal sealed class VenueConnection : IDisposable
 
     /// <summary>The loop's pending wait for <see cref="Snapshots"/>, kept across receives so waiters do not pile up.</summary>
     public Task<bool>? SnapshotWait { get; set; }
+
+    /// <summary>Limits the REST snapshot requests in flight on this connection.</summary>
+    public SemaphoreSlim SnapshotSlots { get; } = new(ConcurrentSnapshotFetches, ConcurrentSnapshotFetches);
 
     /// <summary>Instruments whose snapshot is being fetched, so a second request does not fetch twice.</summary>
     public HashSet<string> Fetching { get; } = new(StringComparer.Ordinal);
@@ -99,5 +105,6 @@ internal sealed class VenueConnection : IDisposable
     {
         Assembler.Dispose();
         _sendLock.Dispose();
+        SnapshotSlots.Dispose();
     }
 }

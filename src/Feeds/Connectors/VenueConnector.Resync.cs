@@ -90,7 +90,18 @@ public sealed partial class VenueConnector
                     await Task.Delay(delay, _time, token);
                 }
 
-                var (body, retryAfter) = await TryFetchAsync(url, token);
+                byte[]? body;
+                TimeSpan? retryAfter;
+                await connection.SnapshotSlots.WaitAsync(token);
+                try
+                {
+                    (body, retryAfter) = await TryFetchAsync(url, token);
+                }
+                finally
+                {
+                    connection.SnapshotSlots.Release();
+                }
+
                 if (body is not null)
                 {
                     Statistics.SnapshotFetched();

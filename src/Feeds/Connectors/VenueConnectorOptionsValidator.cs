@@ -9,6 +9,9 @@ namespace TgeSwarm.Feeds.Connectors;
 /// </summary>
 public sealed class VenueConnectorOptionsValidator : IValidateOptions<VenueConnectorOptions>
 {
+    // Timers and delays take at most ~49 days; a day is already far past any sensible setting.
+    private static readonly TimeSpan LongestTime = TimeSpan.FromDays(1);
+
     public ValidateOptionsResult Validate(string? name, VenueConnectorOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -102,19 +105,19 @@ public sealed class VenueConnectorOptionsValidator : IValidateOptions<VenueConne
             failures.Add("ReconnectMinDelay must be positive.");
         }
 
-        if (options.ReconnectMaxDelay < options.ReconnectMinDelay)
+        if (options.ReconnectMaxDelay < options.ReconnectMinDelay || options.ReconnectMaxDelay > LongestTime)
         {
-            failures.Add("ReconnectMaxDelay must be at least ReconnectMinDelay.");
+            failures.Add("ReconnectMaxDelay must be at least ReconnectMinDelay and at most a day.");
         }
 
-        if (options.SilenceTimeout is { } silence && silence <= TimeSpan.Zero)
+        if (options.SilenceTimeout is { } silence && (silence <= TimeSpan.Zero || silence > LongestTime))
         {
-            failures.Add("SilenceTimeout must be positive.");
+            failures.Add("SilenceTimeout must be positive and at most a day.");
         }
 
-        if (options.PingInterval is { } ping && ping < TimeSpan.Zero)
+        if (options.PingInterval is { } ping && (ping < TimeSpan.Zero || ping > LongestTime))
         {
-            failures.Add("PingInterval must be zero (no pings) or positive.");
+            failures.Add("PingInterval must be zero (no pings) or positive, and at most a day.");
         }
 
         if (options.MaxFramesPerFlush < 1)

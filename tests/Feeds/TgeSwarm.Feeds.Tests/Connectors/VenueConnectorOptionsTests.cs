@@ -59,8 +59,8 @@ public sealed class VenueConnectorOptionsTests
                 "BookDepth 20 is not one of 1, 50, 200, 1000 on Bybit.",
                 "TradeChannel 'aggTrade' is not one of publicTrade on Bybit.",
                 "ReconnectMinDelay must be positive.",
-                "SilenceTimeout must be positive.",
-                "PingInterval must be zero (no pings) or positive.",
+                "SilenceTimeout must be positive and at most a day.",
+                "PingInterval must be zero (no pings) or positive, and at most a day.",
                 "MaxFramesPerFlush must be at least 1.",
             ],
             result.Failures);
