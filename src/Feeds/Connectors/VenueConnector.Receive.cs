@@ -38,6 +38,8 @@ public sealed partial class VenueConnector
             assembler.Advance(result.Count);
             if (!result.EndOfMessage)
             {
+                // A large frame arriving slowly is not silence.
+                connection.MarkActive(NowMicros());
                 continue;
             }
 
