@@ -38,7 +38,7 @@ internal static class FailureDetectionBenchmark
     {
         var builder = new TestClusterBuilder(3);
         builder.Options.UseTestMembershipDefaults = fast;
-        builder.ConfigureSilo(static silo => silo.AddMemoryGrainStorage("store").AddMemoryGrainStorage("pg"));
+        builder.ConfigureSilo(static silo => silo.AddMemoryGrainStorage("store").AddMemoryGrainStorage("pg").AddMemoryGrainStorage(PersistentStateAttribute.DefaultStorageName));
         var cluster = builder.Build();
         await cluster.DeployAsync();
         try

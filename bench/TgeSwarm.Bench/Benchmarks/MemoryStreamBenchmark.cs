@@ -25,7 +25,7 @@ internal static class MemoryStreamBenchmark
         var builder = new TestClusterBuilder(2);
         builder.ConfigureSilo(silo =>
         {
-            silo.AddMemoryGrainStorage("store").AddMemoryGrainStorage("pg");
+            silo.AddMemoryGrainStorage("store").AddMemoryGrainStorage("pg").AddMemoryGrainStorage(PersistentStateAttribute.DefaultStorageName);
             silo.Services.AddSingleton(counter);
             silo.AddMemoryStreams(StreamBenchProducerGrain.Provider);
         });

@@ -61,7 +61,7 @@ internal static class PostgresBenchmark
         {
             var builder = new TestClusterBuilder();
             builder.Options.ServiceId = grainServiceId;
-            builder.ConfigureSilo(silo => silo.AddMemoryGrainStorage("store").AddPostgresGrainStorage("pg", connectionString));
+            builder.ConfigureSilo(silo => silo.AddMemoryGrainStorage("store").AddPostgresGrainStorage("pg", connectionString).AddMemoryGrainStorage(PersistentStateAttribute.DefaultStorageName));
             cluster = builder.Build();
             await cluster.DeployAsync();
             var grains = Enumerable.Range(0, Writers).Select(i => cluster.Client.GetGrain<IWriterGrain>(i)).ToArray();

@@ -52,7 +52,7 @@ internal static class PostgresStreamBenchmark
         var builder = new TestClusterBuilder();
         builder.ConfigureSilo(silo =>
         {
-            silo.AddMemoryGrainStorage("store").AddMemoryGrainStorage("pg");
+            silo.AddMemoryGrainStorage("store").AddMemoryGrainStorage("pg").AddMemoryGrainStorage(PersistentStateAttribute.DefaultStorageName);
             silo.Services.AddSingleton(counter);
             silo.AddPostgresStreams(StreamBenchProducerGrain.PostgresProvider, connectionString, o => o.PollInterval = TimeSpan.FromMilliseconds(10));
         });

@@ -21,7 +21,7 @@ internal static class RemoteCallBenchmark
     public static async Task RunAsync(BenchOptions options)
     {
         var builder = new TestClusterBuilder(2);
-        builder.ConfigureSilo(static silo => silo.AddMemoryGrainStorage("store").AddMemoryGrainStorage("pg"));
+        builder.ConfigureSilo(static silo => silo.AddMemoryGrainStorage("store").AddMemoryGrainStorage("pg").AddMemoryGrainStorage(PersistentStateAttribute.DefaultStorageName));
         var cluster = builder.Build();
         await cluster.DeployAsync();
         try

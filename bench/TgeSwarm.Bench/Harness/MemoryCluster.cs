@@ -9,8 +9,8 @@ internal static class MemoryCluster
     public static async Task<TestCluster> StartAsync()
     {
         var builder = new TestClusterBuilder();
-        // Every grain class of this assembly is loaded, so the storage of the PostgreSQL figure needs a name here too.
-        builder.ConfigureSilo(static silo => silo.AddMemoryGrainStorage("store").AddMemoryGrainStorage("pg"));
+        // Every grain class this process loads needs its storage: the PostgreSQL figure's ("pg") and the product grains' (Default).
+        builder.ConfigureSilo(static silo => silo.AddMemoryGrainStorage("store").AddMemoryGrainStorage("pg").AddMemoryGrainStorage(PersistentStateAttribute.DefaultStorageName));
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;

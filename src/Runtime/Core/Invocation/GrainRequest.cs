@@ -115,5 +115,18 @@ public abstract class GrainRequest
     /// <summary>Whether <see cref="Complete"/> or <see cref="Fail"/> already ran (a late response is then dropped).</summary>
     public abstract bool IsCompleted { get; }
 
+    /// <summary>
+    /// The first half of <see cref="Complete"/>/<see cref="Fail"/>: settles the outcome (<paramref name="error"/>, or the
+    /// kept result) without releasing the caller yet. False if an outcome was settled already; true obliges the
+    /// winner to call <see cref="ReleaseCaller"/>.
+    /// </summary>
+    internal abstract bool TrySettle(Exception? error);
+
+    /// <summary>
+    /// Hands the settled outcome to the caller's awaiter: on this thread (<paramref name="inline"/>: the caller's
+    /// continuation may run here, so only from a thread that holds no lock and runs no grain), or queued to the pool.
+    /// </summary>
+    internal abstract void ReleaseCaller(bool inline);
+
     public override string ToString() => $"{InterfaceName}.{MethodName}";
 }

@@ -12,7 +12,10 @@ namespace TgeSwarm.Runtime.Invocation;
 /// <see cref="Fail"/> queue the request itself as a thread-pool work item, which sets the task's outcome there,
 /// and the caller's continuation runs inline on that pool thread. That is the one hop a
 /// <c>TaskCompletionSource</c> with <c>RunContinuationsAsynchronously</c> makes, without its two extra objects
-/// (the source, and the queued callback a value-task source would add).
+/// (the source, and the queued callback a value-task source would add). An activation whose work item ends with
+/// the turn that answered the call skips even that hop: it settles the outcome during the turn
+/// (<see cref="TrySettle"/>) and releases the caller inline once it has let go of the thread
+/// (<see cref="ReleaseCaller"/>).
 /// </summary>
 public abstract class GrainRequest<TResult> : GrainRequest, IThreadPoolWorkItem
 {
@@ -65,17 +68,39 @@ public abstract class GrainRequest<TResult> : GrainRequest, IThreadPoolWorkItem
 
     public sealed override void Complete()
     {
-        if (Interlocked.Exchange(ref _completed, 1) == 0)
+        if (TrySettle(null))
         {
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+            ReleaseCaller(inline: false);
         }
     }
 
     public sealed override void Fail(Exception exception)
     {
-        if (Interlocked.Exchange(ref _completed, 1) == 0)
+        if (TrySettle(exception))
         {
-            _error = exception;
+            ReleaseCaller(inline: false);
+        }
+    }
+
+    internal sealed override bool TrySettle(Exception? error)
+    {
+        if (Interlocked.Exchange(ref _completed, 1) != 0)
+        {
+            return false;
+        }
+
+        _error = error;
+        return true;
+    }
+
+    internal sealed override void ReleaseCaller(bool inline)
+    {
+        if (inline)
+        {
+            ((IThreadPoolWorkItem)this).Execute();
+        }
+        else
+        {
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
         }
     }
@@ -88,7 +113,7 @@ public abstract class GrainRequest<TResult> : GrainRequest, IThreadPoolWorkItem
 
     void IThreadPoolWorkItem.Execute()
     {
-        // The queueing Interlocked.Exchange orders Result and _error before this read.
+        // Settled before: on this thread, or on one whose queueing of this work item orders Result and _error first.
         if (_error is { } error)
         {
             // An OperationCanceledException makes the task canceled, carrying that exception: awaiting rethrows it.

@@ -23,7 +23,17 @@ internal sealed partial class ActivationData
             rejection = AdmitLocked(request);
             if (rejection is null)
             {
-                _mailbox.Enqueue(request);
+                if (!_scheduled && _state == ActivationState.Valid && _running.Count == 0 && _mailbox.Count == 0)
+                {
+                    // Idle: it would be the next request dequeued anyway; the work item starts it without dequeuing.
+                    _running.Add(request);
+                    _handoff = request;
+                }
+                else
+                {
+                    _mailbox.Enqueue(request);
+                }
+
                 ScheduleLocked();
                 return true;
             }

@@ -5,11 +5,26 @@ namespace TgeSwarm.Runtime.Catalog;
 /// <summary>Running a request as a turn and finishing it.</summary>
 internal sealed partial class ActivationData
 {
-    private void StartRequest(GrainRequest request)
+    /// <summary>
+    /// Runs the first step of <paramref name="request"/>'s turn. A turn that ended in it comes back to be retired
+    /// with the next work item's lock; one that awaits comes back empty and finishes in <see cref="FinishRequest"/>.
+    /// </summary>
+    private EndedTurn RunTurn(GrainRequest request)
     {
+        if (request.Abandoned)
+        {
+            // Handed over while idle, then its caller stopped waiting: dropped unrun, as if still queued.
+            return new EndedTurn(request, null, Ran: false);
+        }
+
         request.StartedTimestamp = _shared.Clock.Now();
         var previous = RequestContext.Current;
-        RequestContext.Current = request.CallContext;
+        var swapped = !ReferenceEquals(previous, request.CallContext);
+        if (swapped)
+        {
+            RequestContext.Current = request.CallContext;
+        }
+
         ValueTask pending;
         try
         {
@@ -24,53 +39,90 @@ internal sealed partial class ActivationData
         finally
         {
             // The turn's continuations captured the context at their awaits; the next work item must not inherit it.
+            // (Grain code may have set a context of its own even when the request brought none, so always restore.)
             RequestContext.Current = previous;
         }
 
         if (pending.IsCompleted)
         {
-            FinishRequest(request, pending);
+            return new EndedTurn(request, ErrorOf(pending), Ran: true);
         }
-        else
-        {
-            FinishLater(request, pending);
-        }
+
+        FinishLater(request, pending);
+        return default;
     }
 
-    // Apart from StartRequest so the closure is allocated only for turns that really await, not for every request.
+    // Apart from RunTurn so the closure is allocated only for turns that really await, not for every request.
     private void FinishLater(GrainRequest request, ValueTask pending) =>
         // Captures this activation's synchronization context, so the finish runs as one of its work items.
         pending.GetAwaiter().UnsafeOnCompleted(() => FinishRequest(request, pending));
 
-    private void FinishRequest(GrainRequest request, ValueTask pending)
+    private void FinishRequest(GrainRequest request, ValueTask pending) =>
+        Retire(new EndedTurn(request, ErrorOf(pending), Ran: true));
+
+    private static Exception? ErrorOf(ValueTask pending)
     {
-        Exception? error = null;
         try
         {
             pending.GetAwaiter().GetResult();
+            return null;
         }
         catch (Exception exception)
         {
-            error = exception;
+            return exception;
+        }
+    }
+
+    /// <summary>Releases the caller of an ended turn, then takes it out of the running set under its own lock.</summary>
+    private void Retire(EndedTurn ended)
+    {
+        if (ended.Request is null)
+        {
+            return;
         }
 
+        Complete(ended);
         var now = _shared.Clock.Now();
         lock (_lock)
         {
-            _running.Remove(request);
-            if (CountsAsActivity(request))
-            {
-                _lastActivity = now;
-            }
+            RetireLocked(ended.Request, ended.Ran, now);
+        }
+    }
 
-            if (_state == ActivationState.Deactivating && _running.Count == 0)
-            {
-                ScheduleLocked();
-            }
+    private void RetireLocked(GrainRequest request, bool ran, long now)
+    {
+        _running.Remove(request);
+        if (ran && CountsAsActivity(request))
+        {
+            _lastActivity = now;
         }
 
-        request.StartedTimestamp = 0;
-        _catalog.CompleteRequest(request, error);
+        if (_state == ActivationState.Deactivating && _running.Count == 0)
+        {
+            ScheduleLocked();
+        }
+    }
+
+    /// <summary>Releases the caller of a retired turn (a dropped request's caller was answered when it gave up).</summary>
+    private void Complete(EndedTurn ended)
+    {
+        if (ended.Request is { } request && ended.Ran)
+        {
+            request.StartedTimestamp = 0;
+            _catalog.CompleteRequest(request, ended.Error);
+        }
+    }
+
+    /// <summary>As <see cref="Complete"/>, but a caller awaiting the request directly comes back to be released later.</summary>
+    private GrainRequest? Settle(EndedTurn ended)
+    {
+        if (ended.Request is { } request && ended.Ran)
+        {
+            request.StartedTimestamp = 0;
+            return _catalog.SettleRequest(request, ended.Error) ? request : null;
+        }
+
+        return null;
     }
 
     /// <summary>The running request that started longest ago, if it has run longer than <paramref name="limit"/>.</summary>
@@ -90,4 +142,7 @@ internal sealed partial class ActivationData
 
         return null;
     }
+
+    /// <summary>A turn that ended (or a request dropped unrun), still to be taken out of the running set.</summary>
+    private readonly record struct EndedTurn(GrainRequest? Request, Exception? Error, bool Ran);
 }

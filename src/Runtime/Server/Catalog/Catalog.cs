@@ -48,10 +48,11 @@ internal sealed partial class Catalog
         && !(_activations.TryGetValue(entry.GrainId, out var current) && current.Address.Equals(entry) && current.State != ActivationState.Invalid);
 
     /// <summary>
-    /// Whether an activation of <paramref name="grainId"/> is in this silo's map. Lock-free, for the call path: one
-    /// that is just leaving still counts, and delivery then creates its successor here, where the directory decides.
+    /// The activation of <paramref name="grainId"/> in this silo's map. Lock-free, for the call path: one that is just
+    /// leaving still counts, and delivery then creates its successor here, where the directory decides.
     /// </summary>
-    public bool IsActiveHere(GrainId grainId) => _activations.ContainsKey(grainId);
+    public bool TryGetActivation(GrainId grainId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ActivationData? activation) =>
+        _activations.TryGetValue(grainId, out activation);
 
     public int ActivationCount => _activations.Count + _workers.Values.Sum(static p => p.Count);
 
@@ -60,8 +61,22 @@ internal sealed partial class Catalog
     /// <summary>Every activation, workers included: a moment's snapshot.</summary>
     public IEnumerable<ActivationData> Activations => _activations.Values.Concat(_workers.Values.SelectMany(static p => p.Snapshot()));
 
-    public void Deliver(GrainRequest request)
+    /// <summary>
+    /// Delivers <paramref name="request"/> to its grain's activation here, creating it if needed. The router passes
+    /// the activation it already looked up (<paramref name="found"/>), which is tried first.
+    /// </summary>
+    public void Deliver(GrainRequest request, ActivationData? found = null)
     {
+        if (found is not null)
+        {
+            if (found.TryEnqueue(request))
+            {
+                return;
+            }
+
+            Remove(found);
+        }
+
         var grainId = request.TargetId;
         while (true)
         {
@@ -122,7 +137,17 @@ internal sealed partial class Catalog
     /// Ends a request: one-way calls only log a failure; a local caller gets a copy of a mutable result; a response
     /// sink (filter, timer, remote caller) gets the outcome instead of the caller.
     /// </summary>
-    public void CompleteRequest(GrainRequest request, Exception? error, bool resultIsPrivate = false)
+    public void CompleteRequest(GrainRequest request, Exception? error, bool resultIsPrivate = false) =>
+        EndRequest(request, error, resultIsPrivate, settleOnly: false);
+
+    /// <summary>
+    /// Ends a request as <see cref="CompleteRequest"/> does, except that a caller awaiting it directly is not released
+    /// yet: true says its outcome is settled and the activation must call <see cref="GrainRequest.ReleaseCaller"/>.
+    /// </summary>
+    public bool SettleRequest(GrainRequest request, Exception? error) =>
+        EndRequest(request, error, resultIsPrivate: false, settleOnly: true);
+
+    private bool EndRequest(GrainRequest request, Exception? error, bool resultIsPrivate, bool settleOnly)
     {
         if ((request.Options & InvokeOptions.OneWay) != 0)
         {
@@ -132,7 +157,7 @@ internal sealed partial class Catalog
             }
 
             CountOutcome(error);
-            return;
+            return false;
         }
 
         var sink = request.ResponseSink;
@@ -155,6 +180,10 @@ internal sealed partial class Catalog
         {
             sink.OnResponse(request, error);
         }
+        else if (settleOnly)
+        {
+            return request.TrySettle(error);
+        }
         else if (error is null)
         {
             request.Complete();
@@ -163,6 +192,8 @@ internal sealed partial class Catalog
         {
             request.Fail(error);
         }
+
+        return false;
     }
 
     public void OnActivationFailed(ActivationData activation) => Remove(activation);
@@ -224,7 +255,11 @@ internal sealed partial class Catalog
     {
         if (error is null)
         {
-            _shared.Instruments.CallsCompleted.Add(1);
+            // Checked first: with no listener (the usual case) the counter is not even called on the call path.
+            if (_shared.Instruments.CallsCompleted.Enabled)
+            {
+                _shared.Instruments.CallsCompleted.Add(1);
+            }
         }
         else
         {

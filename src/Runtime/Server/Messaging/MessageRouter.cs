@@ -65,9 +65,10 @@ internal sealed partial class MessageRouter
         }
 
         var stopping = _catalog.IsStopping;
-        if (!stopping && _catalog.IsActiveHere(target))
+        if (!stopping && _catalog.TryGetActivation(target, out var activation))
         {
-            DeliverLocal(request);
+            // The common local call: one lookup, and the activation it found takes the request.
+            DeliverLocal(request, activation);
             return;
         }
 
@@ -152,7 +153,7 @@ internal sealed partial class MessageRouter
         }
     }
 
-    private void DeliverLocal(GrainRequest request)
+    private void DeliverLocal(GrainRequest request, Catalog.ActivationData? activation = null)
     {
         if (!request.ArgumentsArePrivate)
         {
@@ -169,7 +170,7 @@ internal sealed partial class MessageRouter
             }
         }
 
-        _catalog.Deliver(request);
+        _catalog.Deliver(request, activation);
     }
 
     private void Send(GrainRequest request, SiloAddress silo, MessageFlags flags, bool directoryConfirmed = false)
