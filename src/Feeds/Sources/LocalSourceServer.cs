@@ -144,7 +144,9 @@ public sealed class LocalSourceServer : IAsyncDisposable
         var feed = Feed(sourceId);
         var n = Interlocked.Increment(ref _published).ToString(CultureInfo.InvariantCulture);
         var id = $"{sourceId}-{n}";
-        var item = new LocalSourceItem(id, title, null, new Uri(feed.Url, $"/articles/{sourceId}/{n}").AbsoluteUri, _time.GetUtcNow());
+        // Binance lists carry only the article code, and readers build the link from it: publish that very link.
+        var path = feed.Kind == SourceKind.BinanceCms ? $"/en/support/announcement/{id}" : $"/articles/{sourceId}/{n}";
+        var item = new LocalSourceItem(id, title, null, new Uri(feed.Url, path).AbsoluteUri, _time.GetUtcNow());
         await PublishAsync(sourceId, item, cancellationToken);
         return item;
     }

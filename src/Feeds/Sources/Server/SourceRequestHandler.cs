@@ -52,13 +52,19 @@ internal sealed class SourceRequestHandler
 
         _counters.Request(feed.Id);
         var fault = _faults.Take(feed.Id);
-        if (fault is not null)
+        if (fault is null)
         {
-            SourceServerLog.FaultInjected(_logger, feed.Id, fault.Kind, path);
-            _counters.Fault(fault.Kind);
+            await ServeAsync(context, feed, malformed: false);
+            return;
         }
 
-        switch (fault?.Kind)
+        using var aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+        // The delay starts before the fault is logged, so whoever waits for the log line may move a fake clock on
+        // and know the delay's timer already exists.
+        var delay = fault.Kind == LocalSourceFaultKind.Slow ? Task.Delay(fault.Delay, _time, aborted.Token) : Task.CompletedTask;
+        SourceServerLog.FaultInjected(_logger, feed.Id, fault.Kind, path);
+        _counters.Fault(fault.Kind);
+        switch (fault.Kind)
         {
             case LocalSourceFaultKind.ServerError:
                 context.Response.StatusCode = StatusCodes.Status500InternalServerError;
@@ -71,16 +77,12 @@ internal sealed class SourceRequestHandler
             case LocalSourceFaultKind.RedirectLoop:
                 await LoopAsync(context, feed, fromLoopPath: false);
                 return;
-            case LocalSourceFaultKind.Slow:
-                using (var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping))
-                {
-                    await Task.Delay(fault.Delay, _time, linked.Token);
-                }
-
+            default:
+                await delay;
                 break;
         }
 
-        await ServeAsync(context, feed, malformed: fault?.Kind == LocalSourceFaultKind.MalformedBody);
+        await ServeAsync(context, feed, malformed: fault.Kind == LocalSourceFaultKind.MalformedBody);
     }
 
     private Task LoopAsync(HttpContext context, SourceFeed feed, bool fromLoopPath)
