@@ -2,7 +2,9 @@ using Microsoft.Extensions.Options;
 using TgeSwarm.Grains.Interfaces.Market;
 using TgeSwarm.Grains.Market.History;
 using TgeSwarm.Grains.Market.Hosting;
+using TgeSwarm.Grains.Market.Validation;
 using TgeSwarm.Grains.Probe;
+using TgeSwarm.Silo.Market;
 using TgeSwarm.Runtime;
 using TgeSwarm.Runtime.Configuration;
 using TgeSwarm.Runtime.Hosting;
@@ -48,6 +50,21 @@ internal static class SwarmHostExtensions
             // the venues after a loss, so they need no durable queue, and memory streams are an order faster.
             silo.AddMemoryStreams(MarketStreamNames.Provider);
             silo.AddMarketPipeline(builder.Configuration);
+            var replay = builder.Configuration.GetSection(MarketReplayOptions.SectionName).Get<MarketReplayOptions>() ?? new MarketReplayOptions();
+            if (replay.Enabled ?? !options.IsClusterMember)
+            {
+                silo.Services.Configure<MarketReplayOptions>(builder.Configuration.GetSection(MarketReplayOptions.SectionName));
+                silo.Services.AddSingleton<ISiloLifecycleParticipant, MarketReplayHost>();
+
+                // The recordings are months to years old and a loop shifts their times by whole passes, not to now:
+                // the clock checks would reject every replayed event. An operator's explicit setting still wins.
+                var validation = builder.Configuration.GetSection("Market:Validation");
+                silo.Services.PostConfigure<MarketValidationOptions>(o =>
+                {
+                    o.MaxAge = validation["MaxAge"] is null ? null : o.MaxAge;
+                    o.MaxClockSkew = validation["MaxClockSkew"] is null ? null : o.MaxClockSkew;
+                });
+            }
 
             // After the clustering call, so these settings win over its defaults.
             silo.Configure<SiloOptions>(siloOptions => Apply(options, siloOptions));

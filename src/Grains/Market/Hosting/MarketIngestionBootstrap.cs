@@ -16,7 +16,7 @@ internal sealed partial class MarketIngestionBootstrap(
     {
         foreach (var (key, shard) in options.Value.Shards)
         {
-            var settings = new IngestionShardSettings(shard.Venue, shard.WebSocketUrl, shard.RestUrl, [.. shard.Instruments], shard.Trades, shard.Books);
+            var settings = shard.ToSettings();
             await grains.GetGrain<IIngestionGrain>(key).StartAsync(settings, cancellationToken);
             Log.ShardStarted(logger, key, shard.Venue, shard.WebSocketUrl);
         }

@@ -1,3 +1,5 @@
+using TgeSwarm.Grains.Interfaces.Market;
+
 namespace TgeSwarm.Grains.Market.Hosting;
 
 /// <summary>
@@ -12,7 +14,7 @@ internal sealed class MarketIngestionOptions
     public Dictionary<string, IngestionShardOptions> Shards { get; } = new(StringComparer.Ordinal);
 }
 
-/// <summary>One shard's settings as configured; see <see cref="Interfaces.Market.IngestionShardSettings"/>.</summary>
+/// <summary>One shard's settings as configured; see <see cref="IngestionShardSettings"/>.</summary>
 internal sealed class IngestionShardOptions
 {
     public string Venue { get; set; } = "";
@@ -26,4 +28,10 @@ internal sealed class IngestionShardOptions
     public bool Trades { get; set; } = true;
 
     public bool Books { get; set; } = true;
+
+    public int? BookDepth { get; set; }
+
+    public string? TradeChannel { get; set; }
+
+    public IngestionShardSettings ToSettings() => new(Venue, WebSocketUrl, RestUrl, [.. Instruments], Trades, Books, BookDepth, TradeChannel);
 }

@@ -14,7 +14,7 @@ internal sealed class MarketIngestionOptionsValidator : IValidateOptions<MarketI
         {
             try
             {
-                IngestionSettingsValidator.Validate(key, new IngestionShardSettings(shard.Venue, shard.WebSocketUrl, shard.RestUrl, [.. shard.Instruments], shard.Trades, shard.Books));
+                IngestionSettingsValidator.Validate(key, shard.ToSettings());
             }
             catch (ArgumentException exception)
             {

@@ -26,6 +26,8 @@ internal sealed class IngestionConnection : IAsyncDisposable
             RestUrl = settings.RestUrl is null ? null : new Uri(settings.RestUrl),
             Trades = settings.Trades,
             Books = settings.Books,
+            BookDepth = settings.BookDepth,
+            TradeChannel = settings.TradeChannel,
         };
         foreach (var instrument in settings.Instruments)
         {

@@ -9,8 +9,8 @@ namespace TgeSwarm.Grains.Market.Stages;
 
 /// <summary>
 /// Window processing of one instrument across venues. Closed windows are kept in a bounded ring for reads. When the
-/// engine's pending buffer is full the update is counted as refused: the turn does not wait, because waiting here
-/// would stall the feature stream the cache reads too; the engine's own bounds are the backpressure policy.
+/// engine's pending results are full they are taken and the update offered again; one still refused is counted,
+/// not waited for, because waiting here would stall the feature stream the cache reads too.
 /// </summary>
 [ImplicitStreamSubscription(MarketStreamNames.Features)]
 internal sealed class WindowGrain(IOptions<WindowOptions> windowOptions, IOptions<MarketPipelineOptions> options, MarketInstruments instruments)
@@ -42,7 +42,8 @@ internal sealed class WindowGrain(IOptions<WindowOptions> windowOptions, IOption
     {
         foreach (var update in updates)
         {
-            if (!_engine.OnFeatures(update))
+            // A full engine has results waiting: take them and offer the update once more before counting it refused.
+            if (!_engine.OnFeatures(update) && (TakeClosed() == 0 || !_engine.OnFeatures(update)))
             {
                 _counters.Drop("backpressure");
             }
@@ -52,16 +53,23 @@ internal sealed class WindowGrain(IOptions<WindowOptions> windowOptions, IOption
 
         _counters.Batches++;
         _counters.EventsIn += updates.Count;
-        foreach (var closed in _engine.TakeClosed())
+        TakeClosed();
+        return Task.CompletedTask;
+    }
+
+    private int TakeClosed()
+    {
+        var closed = _engine.TakeClosed();
+        foreach (var window in closed)
         {
             _counters.EventsOut++;
-            _recent.Enqueue(closed);
+            _recent.Enqueue(window);
             if (_recent.Count > options.Value.RecentWindowsKept)
             {
                 _recent.Dequeue();
             }
         }
 
-        return Task.CompletedTask;
+        return closed.Count;
     }
 }

@@ -1,0 +1,77 @@
+using Microsoft.Extensions.Options;
+using TgeSwarm.Feeds;
+using TgeSwarm.Feeds.Exchange;
+using TgeSwarm.Grains.Interfaces.Market;
+using TgeSwarm.Runtime;
+using TgeSwarm.Runtime.Hosting;
+
+namespace TgeSwarm.Silo.Market;
+
+/// <summary>
+/// Starts the replay exchange when the silo is active and points one ingestion shard per recorded endpoint at it;
+/// stops the exchange with the silo. The shards are ordinary grains: the same ones a real deployment points at the
+/// venues.
+/// </summary>
+internal sealed partial class MarketReplayHost(
+    IOptions<MarketReplayOptions> options, IGrainFactory grains, ILoggerFactory loggers, TimeProvider time, ILogger<MarketReplayHost> logger)
+    : ISiloLifecycleParticipant, IAsyncDisposable
+{
+    private readonly List<string> _shards = [];
+    private ReplayExchange? _exchange;
+
+    public int Stage => SiloLifecycleStage.Active + 90;
+
+    public async Task OnStartAsync(CancellationToken cancellationToken)
+    {
+        var venues = options.Value.Venues.Count == 0
+            ? [.. RecordedShards.Venues]
+            : options.Value.Venues.Select(Parse).ToList();
+        var exchangeOptions = new ReplayExchangeOptions { Speed = options.Value.Speed, Loop = true };
+        foreach (var venue in venues)
+        {
+            exchangeOptions.Venues.Add(venue);
+        }
+
+        _exchange = await ReplayExchange.StartAsync(exchangeOptions, loggers, time, cancellationToken);
+        foreach (var (key, settings) in RecordedShards.For(_exchange))
+        {
+            await grains.GetGrain<IIngestionGrain>(key).StartAsync(settings, cancellationToken);
+            _shards.Add(key);
+            Log.ShardOnReplay(logger, key, settings.WebSocketUrl, string.Join(',', settings.Instruments));
+        }
+    }
+
+    // The shards go first, so their connections close cleanly instead of losing the exchange under them.
+    public async Task OnStopAsync(CancellationToken cancellationToken)
+    {
+        foreach (var key in _shards)
+        {
+            await grains.GetGrain<IIngestionGrain>(key).StopAsync(cancellationToken);
+        }
+
+        if (_exchange is { } exchange)
+        {
+            await exchange.StopAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_exchange is { } exchange)
+        {
+            await exchange.DisposeAsync();
+        }
+    }
+
+    private static Venue Parse(string name) =>
+        VenueNames.TryParse(name, out var venue) && RecordedShards.Venues.Contains(venue.Value)
+            ? venue.Value
+            : throw new OptionsValidationException(
+                MarketReplayOptions.SectionName, typeof(MarketReplayOptions), [$"{MarketReplayOptions.SectionName}:Venues: '{name}' has no recorded session; use {string.Join(", ", RecordedShards.Venues.Select(VenueNames.Name))}."]);
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 5200, Level = LogLevel.Information, Message = "Ingestion shard {Shard} replays the recorded session at {Url} ({Instruments})")]
+        public static partial void ShardOnReplay(ILogger logger, string shard, string url, string instruments);
+    }
+}
