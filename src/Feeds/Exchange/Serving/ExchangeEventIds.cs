@@ -16,4 +16,5 @@ internal static class ExchangeEventIds
     public const int ClientMessageIgnored = 5310;
     public const int ConnectionFailed = 5311;
     public const int RecordingEnded = 5312;
+    public const int PingUnanswered = 5313;
 }

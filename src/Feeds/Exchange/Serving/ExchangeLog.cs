@@ -40,6 +40,9 @@ internal static partial class ExchangeLog
     [LoggerMessage(ExchangeEventIds.ConnectionFailed, LogLevel.Debug, "{Venue} connection {Connection} ended abruptly")]
     public static partial void ConnectionFailed(ILogger logger, Venue venue, long connection, Exception exception);
 
+    [LoggerMessage(ExchangeEventIds.PingUnanswered, LogLevel.Debug, "{Venue} connection {Connection}: a ping during a silence fault goes unanswered")]
+    public static partial void PingUnanswered(ILogger logger, Venue venue, long connection);
+
     [LoggerMessage(ExchangeEventIds.RecordingEnded, LogLevel.Debug, "{Venue} connection {Connection} reached the end of the recording after {Frames} frames")]
     public static partial void RecordingEnded(ILogger logger, Venue venue, long connection, long frames);
 }

@@ -80,7 +80,10 @@ internal sealed partial class ReplayConnection
         var message = _server.Venue.Protocol.Read(frame.Span);
         switch (message.Kind)
         {
-            case ClientMessageKind.Ping when !_silent:
+            case ClientMessageKind.Ping when _silent:
+                ExchangeLog.PingUnanswered(_server.Logger, Venue, Id);
+                break;
+            case ClientMessageKind.Ping:
                 await SendAsync(message.Reply, cancellationToken);
                 break;
             case ClientMessageKind.Subscribe or ClientMessageKind.Unsubscribe:

@@ -96,11 +96,13 @@ internal sealed partial class ReplayConnection
         var silence = _faults.SilenceAfter();
         if (silence > TimeSpan.Zero)
         {
-            Injected(ReplayFaultKind.Silence, planned.Pass);
+            // Silent and timed from before the fault is reported, so whoever reacts to the report sees both.
             _silent = true;
+            var silentUntil = _server.Time.After(_server.Time.GetTimestamp(), silence);
+            Injected(ReplayFaultKind.Silence, planned.Pass);
             try
             {
-                await Task.Delay(silence, _server.Time, cancellationToken);
+                await _server.Time.DelayUntilAsync(silentUntil, cancellationToken);
             }
             finally
             {
@@ -116,16 +118,10 @@ internal sealed partial class ReplayConnection
     private async ValueTask PaceAsync(long dueMicros, CancellationToken cancellationToken)
     {
         var speed = _server.Options.Speed;
-        if (speed <= 0)
+        if (speed > 0)
         {
-            return;
-        }
-
-        var due = TimeSpan.FromMicroseconds(dueMicros / speed) + _silences;
-        var wait = due - _server.Time.GetElapsedTime(_started);
-        if (wait > TimeSpan.Zero)
-        {
-            await Task.Delay(wait, _server.Time, cancellationToken);
+            var due = TimeSpan.FromMicroseconds(dueMicros / speed) + _silences;
+            await _server.Time.DelayUntilAsync(_server.Time.After(_started, due), cancellationToken);
         }
     }
 

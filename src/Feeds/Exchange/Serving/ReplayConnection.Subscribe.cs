@@ -9,9 +9,9 @@ internal sealed partial class ReplayConnection
     private const int KeysInCloseReason = 3;
 
     /// <summary>
-    /// Waits until the client's subscriptions select what to replay: at once when they equal what the selected
-    /// recorded connections subscribed (or, for Binance, when the URL named them), otherwise once no subscribe has
-    /// come for <see cref="ReplayExchangeOptions.SubscribeSettle"/>. A key the recording does not have ends the
+    /// Waits until the client's subscriptions select what to replay: at once when they are everything recorded at the
+    /// path (or, for Binance, when the URL named them), otherwise once no subscribe has come for
+    /// <see cref="ReplayExchangeOptions.SubscribeSettle"/>. A key the recording does not have ends the
     /// connection (1008, naming it), and so does no subscription within <see cref="ReplayExchangeOptions.SubscribeTimeout"/>.
     /// </summary>
     private async Task<(ReplayScript? Script, Ending? Ending)> SubscribeAsync(CancellationToken cancellationToken)
@@ -26,16 +26,14 @@ internal sealed partial class ReplayConnection
         }
 
         var time = _server.Time;
-        var deadline = time.GetTimestamp() + (long)(_server.Options.SubscribeTimeout.TotalSeconds * time.TimestampFrequency);
+        var deadline = time.After(_acceptedAt, _server.Options.SubscribeTimeout);
         long? settled = null;
         var pending = _subscriptions.Reader.WaitToReadAsync(cancellationToken).AsTask();
-        while (!matcher.IsExact)
+        while (!matcher.IsComplete)
         {
-            var due = Math.Min(deadline, settled ?? long.MaxValue);
-            var wait = TimeSpan.FromSeconds(Math.Max(0, due - time.GetTimestamp()) / (double)time.TimestampFrequency);
             using (var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
-                var elapsed = Task.Delay(wait, time, timer.Token);
+                var elapsed = time.DelayUntilAsync(Math.Min(deadline, settled ?? long.MaxValue), timer.Token);
                 if (await Task.WhenAny(pending, elapsed) == elapsed)
                 {
                     await elapsed;
@@ -71,7 +69,7 @@ internal sealed partial class ReplayConnection
                     return (null, Mismatch(matcher, unknown));
                 }
 
-                settled = time.GetTimestamp() + (long)(_server.Options.SubscribeSettle.TotalSeconds * time.TimestampFrequency);
+                settled = time.After(time.GetTimestamp(), _server.Options.SubscribeSettle);
             }
 
             pending = _subscriptions.Reader.WaitToReadAsync(cancellationToken).AsTask();

@@ -28,6 +28,7 @@ internal sealed partial class ReplayConnection
     private readonly IReadOnlyList<PreparedConnection> _candidates;
     private readonly string _query;
     private readonly long _ordinal;
+    private readonly long _acceptedAt;
     private readonly SemaphoreSlim _sendGate = new(1, 1);
     private readonly Channel<ClientMessage> _subscriptions = Channel.CreateUnbounded<ClientMessage>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private ReplayScript? _script;
@@ -35,7 +36,7 @@ internal sealed partial class ReplayConnection
     private long _pass;
     private volatile bool _silent;
 
-    public ReplayConnection(VenueServer server, WebSocket socket, ConnectionCounters counters, IReadOnlyList<PreparedConnection> candidates, string query, long ordinal)
+    public ReplayConnection(VenueServer server, WebSocket socket, ConnectionCounters counters, IReadOnlyList<PreparedConnection> candidates, string query, long ordinal, long acceptedAt)
     {
         _server = server;
         _socket = socket;
@@ -43,6 +44,7 @@ internal sealed partial class ReplayConnection
         _candidates = candidates;
         _query = query;
         _ordinal = ordinal;
+        _acceptedAt = acceptedAt;
     }
 
     public long Id => _counters.Id;

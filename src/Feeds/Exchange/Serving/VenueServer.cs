@@ -110,9 +110,11 @@ internal sealed class VenueServer
             return;
         }
 
+        // Taken before the upgrade completes, so a client (or a test clock) cannot act before the subscribe timeout starts.
+        var acceptedAt = Time.GetTimestamp();
         var socket = await context.WebSockets.AcceptWebSocketAsync();
         var counters = Counters.OpenConnection(Venue.Venue, path + query);
-        var connection = new ReplayConnection(this, socket, counters, candidates, query, Interlocked.Increment(ref _ordinals));
+        var connection = new ReplayConnection(this, socket, counters, candidates, query, Interlocked.Increment(ref _ordinals), acceptedAt);
         _live[connection.Id] = connection;
         ExchangeLog.ConnectionOpened(Logger, Venue.Venue, connection.Id, path + query);
         await connection.RunAsync(stopping);

@@ -5,8 +5,7 @@ namespace TgeSwarm.Feeds.Exchange.Subscriptions;
 /// <summary>
 /// Checks a client's subscriptions against the recorded connections at the path it connected to. Every key must be
 /// one some recorded connection subscribed to (else a mismatch, naming the key); the recorded connections sharing a
-/// key with the client are selected. The match is exact when the client holds precisely the selected connections'
-/// subscriptions, which is when the replay can start without waiting for more.
+/// key with the client are selected.
 /// </summary>
 internal sealed class SubscriptionMatcher(IReadOnlyList<PreparedConnection> candidates)
 {
@@ -30,14 +29,12 @@ internal sealed class SubscriptionMatcher(IReadOnlyList<PreparedConnection> cand
 
     public List<PreparedConnection> Selected => [.. candidates.Where(c => c.Keys.Overlaps(_subscribed))];
 
-    public bool IsExact
-    {
-        get
-        {
-            var selected = Selected;
-            return selected.Count > 0 && selected.All(c => c.Keys.IsSubsetOf(_subscribed));
-        }
-    }
+    /// <summary>
+    /// Whether nothing more can be subscribed: the client holds every subscription recorded at this path. Only then
+    /// can the replay start at once; otherwise (a subset, or one of several recorded connections at one path, as
+    /// Kraken's three) it waits for the subscribes to settle.
+    /// </summary>
+    public bool IsComplete => _subscribed.Count > 0 && candidates.All(c => c.Keys.IsSubsetOf(_subscribed));
 
     /// <summary>A short account of what the recording subscribed at this path, for close reasons and logs.</summary>
     public string Recorded(int limit)

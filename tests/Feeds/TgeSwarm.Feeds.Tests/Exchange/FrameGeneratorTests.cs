@@ -1,5 +1,4 @@
 using System.Globalization;
-using TgeSwarm.Feeds.Exchange.Scripts;
 using TgeSwarm.Feeds.Tests.Support;
 
 namespace TgeSwarm.Feeds.Tests.Exchange;
@@ -15,7 +14,7 @@ public sealed class FrameGeneratorTests
     {
         var recorded = Recordings.Replay(venue).Statistics;
 
-        var generated = GeneratedSession.Play(PreparedVenue.Load(venue), passes: 1).Statistics;
+        var generated = GeneratedSession.Play(SharedRecordings.Get(venue), passes: 1).Statistics;
 
         AssertSameStatistics(recorded, generated);
     }
@@ -24,10 +23,10 @@ public sealed class FrameGeneratorTests
     [MemberData(nameof(Venues))]
     public void Looping_passes_show_no_gap_no_checksum_failure_and_no_rejection(Venue venue)
     {
-        const int Passes = 4;
+        const int Passes = 3;
         var single = Recordings.Replay(venue).Statistics;
 
-        var looped = GeneratedSession.Play(PreparedVenue.Load(venue), Passes).Statistics;
+        var looped = GeneratedSession.Play(SharedRecordings.Get(venue), Passes).Statistics;
 
         Assert.Equal(0, looped.Gaps);
         Assert.Equal(0, looped.Resyncs);
@@ -43,7 +42,7 @@ public sealed class FrameGeneratorTests
     public void Each_pass_moves_every_trade_by_the_pass_period_and_above_the_previous_passs_ids(Venue venue)
     {
         const int Passes = 3;
-        var prepared = PreparedVenue.Load(venue);
+        var prepared = SharedRecordings.Get(venue);
 
         var trades = GeneratedSession.Play(prepared, Passes).Trades;
 
@@ -81,7 +80,7 @@ public sealed class FrameGeneratorTests
     {
         const int Passes = 3;
 
-        var books = GeneratedSession.Play(PreparedVenue.Load(venue), Passes).Books;
+        var books = GeneratedSession.Play(SharedRecordings.Get(venue), Passes).Books;
 
         // Per instrument: a Binance pass opens with all its book resets at once, where the first pass took the
         // REST snapshots at their recorded times, so only each book's own sequence repeats.
