@@ -45,7 +45,7 @@ internal sealed partial class ActivationData
 
         if (pending.IsCompleted)
         {
-            return new EndedTurn(request, ErrorOf(pending), Ran: true);
+            return new EndedTurn(request, pending.IsCompletedSuccessfully ? null : ErrorOf(pending), Ran: true);
         }
 
         FinishLater(request, pending);
