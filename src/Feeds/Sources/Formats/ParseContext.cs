@@ -8,6 +8,7 @@ internal sealed class ParseContext
     private readonly Dictionary<SourceProblem, int> _problems = [];
     private readonly List<SourceItem> _items = [];
     private HtmlParser? _htmlParser;
+    private AngleSharp.Dom.IElement? _fragmentContext;
 
     public ParseContext(string sourceId, Uri baseUrl, SourceParseSettings settings)
     {
@@ -29,6 +30,9 @@ internal sealed class ParseContext
 
     /// <summary>One parser per parse: AngleSharp parsers are cheap but not documented as thread-safe.</summary>
     public HtmlParser HtmlParser => _htmlParser ??= new HtmlParser();
+
+    /// <summary>The body element fragments are parsed in, made once per parse.</summary>
+    public AngleSharp.Dom.IElement FragmentContext => _fragmentContext ??= HtmlParser.ParseDocument(string.Empty).Body!;
 
     public void Count(SourceProblem problem) => _problems[problem] = _problems.GetValueOrDefault(problem) + 1;
 

@@ -30,9 +30,7 @@ internal static class TextSanitizer
 
     private static string FromMarkup(string input, ParseContext context)
     {
-        var document = context.HtmlParser.ParseDocument(string.Empty);
-        var body = document.Body!;
-        var nodes = context.HtmlParser.ParseFragment(input, body);
+        var nodes = context.HtmlParser.ParseFragment(input, context.FragmentContext);
         var text = new StringBuilder(input.Length);
         var removed = false;
         foreach (var node in nodes)

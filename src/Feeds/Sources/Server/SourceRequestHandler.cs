@@ -78,7 +78,16 @@ internal sealed class SourceRequestHandler
                 await LoopAsync(context, feed, fromLoopPath: false);
                 return;
             default:
-                await delay;
+                try
+                {
+                    await delay;
+                }
+                catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+                {
+                    // The client gave up or the server is stopping: nobody is left to answer.
+                    return;
+                }
+
                 break;
         }
 
