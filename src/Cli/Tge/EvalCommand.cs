@@ -6,7 +6,8 @@ namespace TgeSwarm.Cli.Tge;
 /// <summary>
 /// <c>tgeswarm tge eval --labels FILE [--rules FILE] [--split tune|heldout|all]</c>: scores the keyword classifier
 /// on labelled JSON lines and prints precision, recall, kind and symbol accuracy and the misclassified items.
-/// Exit codes: 0 done, 2 bad arguments or input (TgeEvalRunner).
+/// Exit codes: 0 done, 2 bad arguments or input (TgeEvalRunner). Unknown arguments are let through the parser and
+/// refused here, so they too exit 2 rather than with the parser's generic code.
 /// </summary>
 internal static class EvalCommand
 {
@@ -16,8 +17,18 @@ internal static class EvalCommand
         var rules = new Option<string>("--rules") { Description = "A rules file to use instead of the shipped rules." };
         var split = new Option<string>("--split") { Description = "tune, heldout or all (default all): which half of the labels to score." };
         var command = new Command("eval", "Score the TGE classifier on a labelled set.") { labels, rules, split };
-        command.SetAction((result, _) => Task.FromResult(TgeEvalRunner.Run(
-            result.GetValue(labels), result.GetValue(rules), result.GetValue(split), Console.Out, Console.Error)));
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction((result, _) =>
+        {
+            if (result.UnmatchedTokens.Count > 0)
+            {
+                Console.Error.WriteLine($"unknown arguments: {string.Join(' ', result.UnmatchedTokens)}; usage: tgeswarm tge eval --labels FILE [--rules FILE] [--split tune|heldout|all]");
+                return Task.FromResult(TgeEvalRunner.BadInput);
+            }
+
+            return Task.FromResult(TgeEvalRunner.Run(
+                result.GetValue(labels), result.GetValue(rules), result.GetValue(split), Console.Out, Console.Error));
+        });
         return command;
     }
 }
