@@ -84,7 +84,9 @@ internal sealed class SourceRequestHandler
                 }
                 catch (OperationCanceledException) when (aborted.IsCancellationRequested)
                 {
-                    // The client gave up or the server is stopping: nobody is left to answer.
+                    // The client gave up or the server is stopping. Aborting (not returning) matters: an empty 200
+                    // would read as a source that emptied its feed.
+                    context.Abort();
                     return;
                 }
 

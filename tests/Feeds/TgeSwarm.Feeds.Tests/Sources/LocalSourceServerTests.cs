@@ -212,6 +212,22 @@ public sealed class LocalSourceServerTests
     }
 
     [Fact]
+    public async Task Stopping_the_server_aborts_a_slow_answer_instead_of_sending_an_empty_body()
+    {
+        var time = new FakeTimeProvider();
+        var log = new SourceLogSignals();
+        var server = await StartDefaultAsync(time, log);
+        using var client = Client();
+        server.InjectFault(new LocalSourceFault("news-rss", LocalSourceFaultKind.Slow) { Delay = TimeSpan.FromHours(1) });
+
+        var pending = client.GetAsync(server.UrlOf("news-rss"));
+        await log.First(SourceServerEventIds.FaultInjected);
+        await server.DisposeAsync();
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => pending);
+    }
+
+    [Fact]
     public async Task A_schedule_publishes_a_new_item_every_period()
     {
         var time = new FakeTimeProvider();
