@@ -27,6 +27,7 @@ internal sealed partial class PostgresBarHistory : IBarHistorySink, ISiloLifecyc
     private Task _loop = Task.CompletedTask;
     private long _dropped;
     private long _written;
+    private int _disposed;
 
     public PostgresBarHistory(IOptions<MarketHistoryOptions> options, TimeProvider time, ILoggerFactory loggers)
     {
@@ -82,8 +83,14 @@ internal sealed partial class PostgresBarHistory : IBarHistorySink, ISiloLifecyc
         }
     }
 
+    // The container may dispose it once per registration that hands it out (it is the sink and a lifecycle participant).
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         _queue.Writer.TryComplete();
         await _abandon.CancelAsync();
         await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
