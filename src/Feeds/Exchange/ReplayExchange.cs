@@ -100,7 +100,17 @@ public sealed class ReplayExchange : IAsyncDisposable
             servers.Add(new VenueServer(prepare(venue), settings, time, counters, logger));
         }
 
-        var host = await ExchangeHost.StartAsync(servers, settings.Port, loggerFactory, stopping.Token, cancellationToken);
+        ExchangeHost host;
+        try
+        {
+            host = await ExchangeHost.StartAsync(servers, settings.Port, loggerFactory, stopping.Token, cancellationToken);
+        }
+        catch
+        {
+            stopping.Dispose();
+            throw;
+        }
+
         var endpoints = new Dictionary<Venue, ReplayVenueEndpoint>();
         foreach (var server in servers)
         {

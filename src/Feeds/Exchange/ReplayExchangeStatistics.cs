@@ -8,7 +8,7 @@ namespace TgeSwarm.Feeds.Exchange;
 /// <param name="HttpNotFound">Requests (REST or WebSocket) for a path the recording does not have.</param>
 /// <param name="FramesSent">Frames sent per venue (a duplicated frame counts twice).</param>
 /// <param name="FaultsInjected">Faults injected per kind, every venue together.</param>
-/// <param name="ConnectionDetails">Every connection so far, oldest first.</param>
+/// <param name="ConnectionDetails">The connections so far, oldest first (the most recent 1 000).</param>
 public sealed record ReplayExchangeStatistics(
     long Connections,
     long SubscribeMismatches,

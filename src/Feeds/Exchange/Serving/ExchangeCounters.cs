@@ -2,9 +2,14 @@ using System.Collections.Concurrent;
 
 namespace TgeSwarm.Feeds.Exchange.Serving;
 
-/// <summary>The exchange-wide counters behind <see cref="ReplayExchangeStatistics"/>; thread-safe.</summary>
+/// <summary>
+/// The exchange-wide counters behind <see cref="ReplayExchangeStatistics"/>; thread-safe. Connection details are kept
+/// for the most recent <see cref="MaxConnectionDetails"/> connections, so a long run of reconnects stays bounded.
+/// </summary>
 internal sealed class ExchangeCounters
 {
+    public const int MaxConnectionDetails = 1000;
+
     private readonly long[] _framesByVenue = new long[Enum.GetValues<Venue>().Length];
     private readonly long[] _faultsByKind = new long[Enum.GetValues<ReplayFaultKind>().Length];
     private readonly ConcurrentDictionary<long, ConnectionCounters> _connections = new();
@@ -18,6 +23,7 @@ internal sealed class ExchangeCounters
     {
         var counters = new ConnectionCounters(Interlocked.Increment(ref _connectionCount), venue, path, this);
         _connections[counters.Id] = counters;
+        _connections.TryRemove(counters.Id - MaxConnectionDetails, out _);
         return counters;
     }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using TgeSwarm.Feeds.Tests.Support;
 
 namespace TgeSwarm.Feeds.Tests.Exchange;
 
@@ -12,9 +11,9 @@ public sealed class FrameGeneratorTests
     [MemberData(nameof(Venues))]
     public void One_pass_parses_exactly_like_the_recording(Venue venue)
     {
-        var recorded = Recordings.Replay(venue).Statistics;
+        var recorded = SharedRecordings.RecordedStatistics(venue);
 
-        var generated = GeneratedSession.Play(SharedRecordings.Get(venue), passes: 1).Statistics;
+        var generated = SharedRecordings.Looped(venue).FirstPass;
 
         AssertSameStatistics(recorded, generated);
     }
@@ -23,10 +22,10 @@ public sealed class FrameGeneratorTests
     [MemberData(nameof(Venues))]
     public void Looping_passes_show_no_gap_no_checksum_failure_and_no_rejection(Venue venue)
     {
-        const int Passes = 3;
-        var single = Recordings.Replay(venue).Statistics;
+        const int Passes = SharedRecordings.GeneratedPasses;
+        var single = SharedRecordings.RecordedStatistics(venue);
 
-        var looped = GeneratedSession.Play(SharedRecordings.Get(venue), Passes).Statistics;
+        var looped = SharedRecordings.Looped(venue).Statistics;
 
         Assert.Equal(0, looped.Gaps);
         Assert.Equal(0, looped.Resyncs);
@@ -41,10 +40,10 @@ public sealed class FrameGeneratorTests
     [MemberData(nameof(Venues))]
     public void Each_pass_moves_every_trade_by_the_pass_period_and_above_the_previous_passs_ids(Venue venue)
     {
-        const int Passes = 3;
+        const int Passes = SharedRecordings.GeneratedPasses;
         var prepared = SharedRecordings.Get(venue);
 
-        var trades = GeneratedSession.Play(prepared, Passes).Trades;
+        var trades = SharedRecordings.Looped(venue).Trades;
 
         var first = trades.Where(t => t.Pass == 0).Select(t => t.Trade).ToList();
         Assert.NotEmpty(first);
@@ -78,9 +77,9 @@ public sealed class FrameGeneratorTests
     [MemberData(nameof(Venues))]
     public void Every_pass_rebuilds_the_same_books_as_the_first(Venue venue)
     {
-        const int Passes = 3;
+        const int Passes = SharedRecordings.GeneratedPasses;
 
-        var books = GeneratedSession.Play(SharedRecordings.Get(venue), Passes).Books;
+        var books = SharedRecordings.Looped(venue).Books;
 
         // Per instrument: a Binance pass opens with all its book resets at once, where the first pass took the
         // REST snapshots at their recorded times, so only each book's own sequence repeats.

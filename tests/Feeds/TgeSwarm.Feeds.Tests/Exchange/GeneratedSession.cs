@@ -11,27 +11,30 @@ namespace TgeSwarm.Feeds.Tests.Exchange;
 /// </summary>
 internal sealed class GeneratedSession
 {
-    private GeneratedSession(List<(int Pass, Trade Trade)> trades, List<(int Pass, BookUpdate Book)> books, FeedStatistics statistics, List<FeedStatistics> perConnection)
+    private GeneratedSession(List<(int Pass, Trade Trade)> trades, List<(int Pass, BookUpdate Book)> books, FeedStatistics firstPass, FeedStatistics statistics)
     {
         Trades = trades;
         Books = books;
+        FirstPass = firstPass;
         Statistics = statistics;
-        PerConnection = perConnection;
     }
 
     public List<(int Pass, Trade Trade)> Trades { get; }
 
     public List<(int Pass, BookUpdate Book)> Books { get; }
 
-    public FeedStatistics Statistics { get; }
+    /// <summary>Every feed's counters as they stood when the first pass ended (REST bodies recorded after the last frame included).</summary>
+    public FeedStatistics FirstPass { get; }
 
-    public List<FeedStatistics> PerConnection { get; }
+    /// <summary>Every feed's counters after the last pass.</summary>
+    public FeedStatistics Statistics { get; }
 
     public static GeneratedSession Play(PreparedVenue venue, int passes)
     {
         var trades = new List<(int Pass, Trade Trade)>();
         var books = new List<(int Pass, BookUpdate Book)>();
         var feeds = new List<FeedStatistics>();
+        var firstPass = new List<FeedStatistics>();
         foreach (var connection in venue.Connections)
         {
             var sink = new PassSink(trades, books);
@@ -42,25 +45,41 @@ internal sealed class GeneratedSession
             long ordinal = 0;
             foreach (var frame in player.Frames(loop: true).TakeWhile(f => f.Pass < passes))
             {
-                sink.Pass = (int)frame.Pass;
-                while (frame.Pass == 0 && nextHttp < http.Count && http[nextHttp].Micros <= frame.Step.Frame.Micros)
+                if (frame.Pass == 1 && nextHttp >= 0)
                 {
-                    feed.OnRestResponse(http[nextHttp].Url.ToString(), http[nextHttp].Body, http[nextHttp].Micros);
-                    nextHttp++;
+                    RestUntil(feed, http, ref nextHttp, long.MaxValue);
+                    firstPass.Add(FeedStatistics.Sum([feed.Statistics]));
+                    nextHttp = -1;
+                }
+
+                sink.Pass = (int)frame.Pass;
+                if (frame.Pass == 0)
+                {
+                    RestUntil(feed, http, ref nextHttp, frame.Step.Frame.Micros);
                 }
 
                 feed.OnFrame(player.Render(frame, ordinal++).Span, frame.Step.Frame.Micros);
             }
 
-            for (; nextHttp < http.Count; nextHttp++)
+            if (nextHttp >= 0)
             {
-                feed.OnRestResponse(http[nextHttp].Url.ToString(), http[nextHttp].Body, http[nextHttp].Micros);
+                RestUntil(feed, http, ref nextHttp, long.MaxValue);
+                firstPass.Add(FeedStatistics.Sum([feed.Statistics]));
             }
 
             feeds.Add(feed.Statistics);
         }
 
-        return new GeneratedSession(trades, books, FeedStatistics.Sum(feeds), feeds);
+        return new GeneratedSession(trades, books, FeedStatistics.Sum(firstPass), FeedStatistics.Sum(feeds));
+    }
+
+    /// <summary>REST bodies recorded up to <paramref name="micros"/>, as the first pass reaches them.</summary>
+    private static void RestUntil(IVenueFeed feed, List<TgeSwarm.Feeds.Exchange.Recording.RecordedHttp> http, ref int next, long micros)
+    {
+        for (; next < http.Count && http[next].Micros <= micros; next++)
+        {
+            feed.OnRestResponse(http[next].Url.ToString(), http[next].Body, http[next].Micros);
+        }
     }
 
     private sealed class PassSink(List<(int Pass, Trade Trade)> trades, List<(int Pass, BookUpdate Book)> books) : IMarketEventSink

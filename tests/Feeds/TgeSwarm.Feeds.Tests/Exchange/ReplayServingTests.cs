@@ -40,7 +40,7 @@ public sealed class ReplayServingTests
             statistics.Add(FeedHarness.FeedAsRecorded(venue, connection, frames, rest, new CollectingSink()));
         }
 
-        FrameGeneratorTests.AssertSameStatistics(Recordings.Replay(venue).Statistics, FeedStatistics.Sum(statistics));
+        FrameGeneratorTests.AssertSameStatistics(SharedRecordings.RecordedStatistics(venue), FeedStatistics.Sum(statistics));
         var served = exchange.Statistics;
         Assert.Equal(prepared.Connections.Count, served.Connections);
         Assert.Equal(prepared.Connections.Sum(c => c.Recorded.Frames.Count), served.FramesSent[venue]);

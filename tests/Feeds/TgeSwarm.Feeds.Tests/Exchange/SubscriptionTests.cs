@@ -53,7 +53,7 @@ public sealed class SubscriptionTests
         Assert.All(frames, f => Assert.Contains(ChannelOf(f), wanted));
         Assert.Equal(Enumerable.Range(0, frames.Count).Select(i => (long)i), frames.Select(SequenceOf));
         var statistics = FeedHarness.Feed(Venue.Coinbase, coinbase.Recorded.Address, frames, new CollectingSink());
-        var recorded = Recordings.Replay(Venue.Coinbase).Statistics;
+        var recorded = SharedRecordings.RecordedStatistics(Venue.Coinbase);
         Assert.Equal(0, statistics.Gaps);
         Assert.Equal(recorded.Trades, statistics.Trades);
         Assert.Equal(0, statistics.Books);
@@ -74,7 +74,7 @@ public sealed class SubscriptionTests
         var frames = await client.ReceiveUntilClosedAsync();
         Assert.Equal(trades.Recorded.Frames.Count + books.Frames.Count(f => books.Owns(f.Key)), frames.Count);
         var statistics = FeedHarness.Feed(Venue.KrakenV1, books.Recorded.Address, frames, new CollectingSink());
-        var recorded = Recordings.Replay(Venue.KrakenV1).Statistics;
+        var recorded = SharedRecordings.RecordedStatistics(Venue.KrakenV1);
         Assert.Equal(recorded.Trades, statistics.Trades);
         Assert.Equal(recorded.Books, statistics.Books);
         Assert.Equal(4269, statistics.ChecksumOk);
