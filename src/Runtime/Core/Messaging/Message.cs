@@ -59,6 +59,27 @@ internal sealed class Message
 
     public bool IsOneWay => (Flags & MessageFlags.OneWay) != 0;
 
+    /// <summary>Resets every field, for a header read into a reused message.</summary>
+    public void Clear()
+    {
+        Kind = default;
+        Flags = default;
+        Status = default;
+        Id = 0;
+        Target = default;
+        Source = default;
+        SendingSilo = null;
+        TargetSilo = null;
+        MethodId = 0;
+        ForwardCount = 0;
+        TimeToLiveMilliseconds = 0;
+        CallContext = null;
+        Request = null;
+        Error = null;
+        ActivationSilo = null;
+        Payload = null;
+    }
+
     public override string ToString() => Kind == MessageKind.Request
         ? $"Request #{Id} {Request?.ToString() ?? MethodId.ToString("X8", System.Globalization.CultureInfo.InvariantCulture)} to {Target} from {(object?)SendingSilo ?? "client"}"
         : $"Response #{Id} ({Status}) for {Target}";

@@ -22,13 +22,14 @@ internal sealed class MessageSerializer(CodecProvider codecs, SwarmCodeRegistry 
     private readonly IFieldCodec<object> _objectCodec = codecs.GetCodec<object>();
     private readonly IFieldCodec<Exception> _exceptionCodec = codecs.GetCodec<Exception>();
     private readonly SiloAddressCache _silos = new();
+    private readonly MessageBufferPool _buffers = new();
 
     public CodecProvider Codecs => codecs;
 
     /// <summary>Serializes <paramref name="message"/> into <see cref="Message.Payload"/>; throws what a codec throws.</summary>
     public void Serialize(Message message)
     {
-        var buffer = new PooledBuffer();
+        var buffer = _buffers.Rent();
         try
         {
             var writer = new SwarmWriter(buffer);
@@ -56,15 +57,24 @@ internal sealed class MessageSerializer(CodecProvider codecs, SwarmCodeRegistry 
 
     public Message ReadHeader(ref SwarmReader reader)
     {
+        var message = new Message();
+        ReadHeader(ref reader, message);
+        return message;
+    }
+
+    /// <summary>
+    /// Reads a header into <paramref name="message"/>, every field of which is overwritten: a receive loop reuses one
+    /// header for all its frames, since nothing keeps it past its frame.
+    /// </summary>
+    public void ReadHeader(ref SwarmReader reader, Message message)
+    {
+        message.Clear();
         var fixedPart = reader.ReadRaw(4);
-        var message = new Message
-        {
-            Kind = (MessageKind)fixedPart[0],
-            Flags = (MessageFlags)fixedPart[1],
-            Status = (ResponseStatus)fixedPart[2],
-            ForwardCount = fixedPart[3],
-            Id = (long)reader.ReadVarUInt64(),
-        };
+        message.Kind = (MessageKind)fixedPart[0];
+        message.Flags = (MessageFlags)fixedPart[1];
+        message.Status = (ResponseStatus)fixedPart[2];
+        message.ForwardCount = fixedPart[3];
+        message.Id = (long)reader.ReadVarUInt64();
 
         if (message.Kind is not (MessageKind.Request or MessageKind.Response))
         {
@@ -107,8 +117,6 @@ internal sealed class MessageSerializer(CodecProvider codecs, SwarmCodeRegistry 
             message.MethodId = reader.ReadFixed32();
             message.TimeToLiveMilliseconds = (int)Math.Min(reader.ReadVarUInt32(), int.MaxValue);
         }
-
-        return message;
     }
 
     /// <summary>

@@ -3,21 +3,31 @@ using System.Buffers;
 namespace TgeSwarm.Runtime.Messaging;
 
 /// <summary>
-/// A growable buffer rented from <see cref="ArrayPool{T}.Shared"/>: a message is serialized into it on the caller's
-/// thread (so a codec failure fails that call, not the connection), and the connection's writer copies it out and
-/// returns the array.
+/// A growable buffer a message is serialized into on the caller's thread (so a codec failure fails that call, not
+/// the connection); the connection's writer copies it out and gives it back. Buffers come from, and go back to, a
+/// <see cref="MessageBufferPool"/> with their array, so a steady stream of small messages allocates nothing.
 /// </summary>
 internal sealed class PooledBuffer : IBufferWriter<byte>
 {
-    private const int InitialSize = 512;
+    /// <summary>What a pooled buffer holds: enough for a small call's header and arguments.</summary>
+    public const int InitialSize = 512;
+
+    private readonly MessageBufferPool? _pool;
     private byte[] _array;
     private int _length;
 
-    public PooledBuffer(int sizeHint = InitialSize) => _array = ArrayPool<byte>.Shared.Rent(Math.Max(sizeHint, InitialSize));
+    public PooledBuffer(MessageBufferPool? pool = null)
+    {
+        _pool = pool;
+        _array = ArrayPool<byte>.Shared.Rent(InitialSize);
+    }
 
     public int Length => _length;
 
     public ReadOnlySpan<byte> WrittenSpan => _array.AsSpan(0, _length);
+
+    /// <summary>Whether the array grew past <see cref="InitialSize"/> (a large message): it is not kept for reuse.</summary>
+    internal bool HasGrown => _array.Length > InitialSize;
 
     public void Advance(int count)
     {
@@ -42,8 +52,21 @@ internal sealed class PooledBuffer : IBufferWriter<byte>
         return _array.AsSpan(_length);
     }
 
-    /// <summary>Returns the array to the pool; the buffer is unusable afterwards.</summary>
+    /// <summary>Gives the buffer back (to its pool, or its array to the shared pool); it is unusable afterwards.</summary>
     public void Return()
+    {
+        if (_pool is not null && !HasGrown)
+        {
+            _length = 0;
+            _pool.Return(this);
+            return;
+        }
+
+        ReleaseArray();
+    }
+
+    /// <summary>Returns the array to the shared pool: for a buffer its pool does not keep.</summary>
+    internal void ReleaseArray()
     {
         var array = _array;
         _array = [];

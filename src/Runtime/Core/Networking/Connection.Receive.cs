@@ -1,11 +1,18 @@
 using System.Buffers;
 using System.Net.Sockets;
+using TgeSwarm.Runtime.Messaging;
 
 namespace TgeSwarm.Runtime.Networking;
 
 internal sealed partial class Connection
 {
     private long _framesReceived;
+
+    /// <summary>
+    /// The message a handler reads each received frame's header into: frames are handled one at a time on the
+    /// receive loop, and no handler keeps the header past its frame, so one per connection saves an object per frame.
+    /// </summary>
+    internal Message ReceivedHeader { get; } = new();
 
     /// <summary>Frames received and handed to the handler so far.</summary>
     public long FramesReceived => Volatile.Read(ref _framesReceived);

@@ -110,10 +110,10 @@ internal sealed partial class MessageCenter : IMessageHandler, IMessageWriter
     private void Handle(Connection connection, ReadOnlySpan<byte> frame)
     {
         var reader = new SwarmReader(frame);
-        Message header;
+        var header = connection.ReceivedHeader;
         try
         {
-            header = _serializer.ReadHeader(ref reader);
+            _serializer.ReadHeader(ref reader, header);
         }
         catch (SerializationException exception)
         {
