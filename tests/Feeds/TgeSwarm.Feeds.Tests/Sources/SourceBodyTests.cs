@@ -104,6 +104,13 @@ public sealed class SourceBodyTests
     }
 
     [Fact]
+    public void Source_text_sanitises_outside_a_parse()
+    {
+        Assert.Equal("Nova (NOVA) launch", SourceText.ToPlainText("<p>Nova <script>x()</script>(NOVA)</p>\n<p>launch</p>", 100));
+        Assert.Equal("abc…", SourceText.ToPlainText("abcdefgh", 4));
+    }
+
+    [Fact]
     public void Long_text_is_cut_to_its_bound_and_counted()
     {
         var body = $"<rss version=\"2.0\"><channel><item><title>{new string('x', 50)}</title><description>{new string('y', 500)}</description><guid>1</guid></item></channel></rss>";
