@@ -87,12 +87,13 @@ internal sealed partial class ReplayConnection
                 await SendAsync(message.Reply, cancellationToken);
                 break;
             case ClientMessageKind.Subscribe or ClientMessageKind.Unsubscribe:
-                _subscriptions.Writer.TryWrite(message);
+                // The venue's answer goes out before the data the subscription starts.
                 if (message.Reply is not null)
                 {
                     await SendAsync(message.Reply, cancellationToken);
                 }
 
+                _subscriptions.Writer.TryWrite(message);
                 break;
             case ClientMessageKind.Other:
                 ExchangeLog.ClientMessageIgnored(_server.Logger, Venue, Id, frame.Length);

@@ -18,10 +18,11 @@ internal sealed partial class ReplayConnection
     {
         var matcher = new SubscriptionMatcher(_candidates);
         var protocol = _server.Venue.Protocol;
-        if (protocol.SubscribesByUrl)
+        var named = protocol.SubscribesByUrl ? protocol.KeysFromQuery(_query) : [];
+        if (named.Count > 0)
         {
-            var keys = protocol.KeysFromQuery(_query);
-            var unknown = keys.Count == 0 ? ["(no streams in the URL)"] : matcher.Add(keys);
+            // Binance: the URL is the whole subscription; a URL without streams subscribes by message instead.
+            var unknown = matcher.Add(named);
             return unknown.Count > 0 ? (null, Mismatch(matcher, unknown)) : (Start(matcher), null);
         }
 

@@ -123,6 +123,20 @@ public sealed class SubscriptionTests
     }
 
     [Fact]
+    public async Task A_Binance_client_may_subscribe_by_message_on_a_url_without_streams()
+    {
+        var binance = Connection(Venue.Binance, "/stream");
+        await using var exchange = await TestExchange.StartAsync(Venue.Binance);
+        await using var client = await ExchangeClient.ConnectAsync(exchange.Endpoint(Venue.Binance).WebSocketUrl("/stream"));
+        var streams = string.Join(",", binance.Keys.Select(k => $"\"{k}\""));
+
+        await client.SendAsync($$"""{"method":"SUBSCRIBE","params":[{{streams}}],"id":3}""");
+
+        Assert.Equal("""{"result":null,"id":3}""", await client.ReceiveTextAsync());
+        Assert.Equal(binance.Recorded.Frames.Count + 1, (await client.ReceiveUntilClosedAsync()).Count);
+    }
+
+    [Fact]
     public async Task A_client_that_does_not_subscribe_in_time_is_closed()
     {
         var clock = new FakeTimeProvider();
