@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using TgeSwarm.Grains.Interfaces.Market;
+using TgeSwarm.Runtime;
+
+namespace TgeSwarm.Silo.Tests.Market;
+
+/// <summary>The embedded default replays the recorded sessions through the whole pipeline without outside services.</summary>
+public sealed class EmbeddedReplayTests(EmbeddedReplayTests.Factory factory) : IClassFixture<EmbeddedReplayTests.Factory>
+{
+    [Theory]
+    [InlineData("bybit#0", "bybit", "BTC-USDT")]
+    [InlineData("okx#0", "okx", "BTC-USDT")]
+    [InlineData("kraken#0", "kraken", "XMR-USD")]
+    public async Task Every_recorded_venue_streams_from_the_replay_into_the_cache(string shard, string venue, string instrument)
+    {
+        using var client = factory.CreateClient();
+        var grains = factory.Services.GetRequiredService<IGrainFactory>();
+
+        var status = await Eventually(() => grains.GetGrain<IIngestionGrain>(shard).GetStatusAsync(CancellationToken.None), s => s.Frames > 0);
+        Assert.True(status.Frames > 0, $"{shard} read no frame: {status}");
+        var latest = await Eventually(
+            async () => (await grains.GetGrain<ICacheGrain>(instrument).GetLatestAsync(CancellationToken.None)).SingleOrDefault(s => s.Venue == venue),
+            s => s is { TradeCount: > 0 });
+        Assert.True(latest is { TradeCount: > 0 }, $"no trades of {venue} {instrument} reached the cache");
+    }
+
+    private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            var value = await read();
+            if (done(value) || DateTime.UtcNow > deadline)
+            {
+                return value;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>The embedded default on an OS-assigned silo port, replaying as fast as the pipeline takes it.</summary>
+    public sealed class Factory : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            builder.UseSetting("Swarm:SiloPort", "0");
+            builder.UseSetting("Market:Replay:Speed", "20");
+        }
+    }
+}
