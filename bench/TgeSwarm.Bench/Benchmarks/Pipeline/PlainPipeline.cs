@@ -30,6 +30,9 @@ internal sealed class PlainPipeline : IMarketEventSink
 
     public long Updates { get; private set; }
 
+    /// <summary>Distinct instruments (across venues) the run produced features for.</summary>
+    public int InstrumentCount => _windows.Count;
+
     /// <summary>Parse only: the feeds run, every later stage is skipped (to show where the baseline's time goes).</summary>
     public bool ParseOnly { get; init; }
 
