@@ -10,9 +10,9 @@ namespace TgeSwarm.Feeds.Books;
 /// <para>
 /// A checksum is asked for after every update, so neither is computed from scratch: the CRC restarts from the
 /// register kept after the last position the update left unchanged (<see cref="ChecksumState"/>,
-/// <see cref="BookSide.TakeChangedForChecksum"/>), and each level's text is formatted once and kept by its side
-/// (<see cref="BookSide.LevelText"/>). An update below the top costs nothing; one at rank k re-hashes the positions
-/// from k on and formats only the levels it changed.
+/// <see cref="BookSide.TakeChangedForChecksum"/>), and each level's text is formatted and hashed once, its CRC kept by
+/// its side (<see cref="BookSide.AppendLevelText"/>). An update below the top costs nothing; one at rank k combines
+/// the kept CRCs of the positions from k on and formats only the levels it changed.
 /// </para>
 /// </summary>
 internal static class BookChecksums
@@ -20,11 +20,9 @@ internal static class BookChecksums
     private const int KrakenDepth = 10;
     private const int OkxDepth = 25;
 
-    // Longest level text: two 29-digit decimals with sign, point, leading "0." and a colon, rounded up.
-    private const int MaxLevelText = 72;
-
-    private static readonly LevelTextWriter KrakenText = WriteKrakenText;
-    private static readonly LevelTextWriter OkxText = WriteOkxText;
+    // Kraken: price digits then size digits; OKX: "px:" then "sz".
+    private static readonly LevelTextFormat KrakenText = new(Utf8Decimal.FormatDigitsOnly, Utf8Decimal.FormatDigitsOnly);
+    private static readonly LevelTextFormat OkxText = new(WriteOkxPrice, Utf8Decimal.Format);
 
     public static uint Kraken(OrderBook book)
     {
@@ -38,11 +36,9 @@ internal static class BookChecksums
         var from = askChanged < KrakenDepth ? askChanged : bidChanged < KrakenDepth ? askLevels + bidChanged : total;
         var position = Math.Min(Math.Min(state.Valid, from), total);
         var crc = state.Prefix[position];
-        Span<byte> scratch = stackalloc byte[MaxLevelText];
         for (; position < total; position++)
         {
-            var text = position < askLevels ? asks.LevelText(position, KrakenText, scratch) : bids.LevelText(position - askLevels, KrakenText, scratch);
-            crc = Crc32.Append(crc, text);
+            crc = position < askLevels ? asks.AppendLevelText(crc, position, KrakenText) : bids.AppendLevelText(crc, position - askLevels, KrakenText);
             state.Prefix[position + 1] = crc;
         }
 
@@ -59,20 +55,19 @@ internal static class BookChecksums
         var total = Math.Max(Math.Min(OkxDepth, bids.Count), Math.Min(OkxDepth, asks.Count));
         var pair = Math.Min(Math.Min(state.Valid, changed), total);
         var crc = state.Prefix[pair];
-        Span<byte> scratch = stackalloc byte[MaxLevelText];
         for (; pair < total; pair++)
         {
             // Every level but the book's very first is preceded by a colon; pair 0 holds that first level.
             var first = pair == 0;
             if (pair < bids.Count)
             {
-                crc = Crc32.Append(first ? crc : Crc32.Append(crc, ":"u8), bids.LevelText(pair, OkxText, scratch));
+                crc = bids.AppendLevelText(first ? crc : Crc32.Append(crc, ":"u8), pair, OkxText);
                 first = false;
             }
 
             if (pair < asks.Count)
             {
-                crc = Crc32.Append(first ? crc : Crc32.Append(crc, ":"u8), asks.LevelText(pair, OkxText, scratch));
+                crc = asks.AppendLevelText(first ? crc : Crc32.Append(crc, ":"u8), pair, OkxText);
             }
 
             state.Prefix[pair + 1] = crc;
@@ -82,30 +77,22 @@ internal static class BookChecksums
         return unchecked((int)Crc32.Finish(crc));
     }
 
-    // The state and the kept level texts belong to one checksum kind; a book checked another way starts over.
+    // The kept registers belong to one checksum kind; a book checked another way starts over.
     private static ChecksumState State(OrderBook book, int positions)
     {
         if (book.Checksum is not { } state || state.Positions != positions)
         {
             state = new ChecksumState(positions);
             book.Checksum = state;
-            book.Bids.ForgetTexts();
-            book.Asks.ForgetTexts();
         }
 
         return state;
     }
 
-    private static int WriteKrakenText(decimal price, decimal size, Span<byte> destination)
-    {
-        var length = Utf8Decimal.FormatDigitsOnly(price, destination);
-        return length + Utf8Decimal.FormatDigitsOnly(size, destination[length..]);
-    }
-
-    private static int WriteOkxText(decimal price, decimal size, Span<byte> destination)
+    private static int WriteOkxPrice(decimal price, Span<byte> destination)
     {
         var length = Utf8Decimal.Format(price, destination);
-        destination[length++] = (byte)':';
-        return length + Utf8Decimal.Format(size, destination[length..]);
+        destination[length] = (byte)':';
+        return length + 1;
     }
 }

@@ -1,89 +1,110 @@
-namespace TgeSwarm.Feeds.Books;
+using TgeSwarm.Feeds.Parsing;
 
-/// <summary>Writes one level's part of a venue's checksum string; returns the bytes written.</summary>
-internal delegate int LevelTextWriter(decimal price, decimal size, Span<byte> destination);
+namespace TgeSwarm.Feeds.Books;
 
 internal sealed partial class BookSide
 {
-    // Longest cached level text; a longer one (decimals beyond 19 digits) is formatted every time instead.
-    private const int TextStride = 48;
+    // Longest text a writer may produce for one decimal: 29 digits with sign, point, leading "0." and a separator.
+    private const int MaxDecimalText = 40;
 
-    // Only books whose venue sends checksums get these: each level's checksum text, formatted the first time a
-    // checksum reaches the level and kept, moving with it, until its size changes. An update then formats one or two
-    // levels instead of the whole top of the book.
-    private byte[]? _texts;
-    private byte[]? _textLengths;
+    // Only books whose venue sends checksums get these. Per level, a "text key": the CRC of its checksum text from a
+    // zero register (low 32 bits) and the text's length (above; 0: not known yet), for the whole level and for its
+    // price part, computed the first time a checksum reaches the level and kept, moving with it; a size change drops
+    // the level's key, not the price's. A level then costs a checksum four table loads (Crc32.Combine) instead of
+    // formatting its decimals and hashing the text, and a size change formats one decimal.
+    private ulong[]? _texts;
+    private ulong[]? _priceTexts;
+    private LevelTextFormat? _textFormat;
 
     /// <summary>
-    /// The checksum text of the level at <paramref name="rank"/> as <paramref name="writer"/> formats it (one writer
-    /// per side: <see cref="ForgetTexts()"/> before using another); <paramref name="scratch"/> holds a text too long
-    /// to keep.
+    /// The CRC register after <paramref name="crc"/> took in the checksum text of the level at <paramref name="rank"/>
+    /// (below <see cref="Count"/>) as <paramref name="format"/> spells it.
     /// </summary>
-    public ReadOnlySpan<byte> LevelText(int rank, LevelTextWriter writer, Span<byte> scratch)
+    public uint AppendLevelText(uint crc, int rank, LevelTextFormat format)
     {
-        var index = Index(rank);
-        if (_texts is null || _textLengths is null)
+        if (!ReferenceEquals(format, _textFormat) || _texts is null)
         {
-            _texts = new byte[_prices.Length * TextStride];
-            _textLengths = new byte[_prices.Length];
+            _texts = new ulong[_prices.Length];
+            _priceTexts = new ulong[_prices.Length];
+            _textFormat = format;
         }
 
-        var slot = _texts.AsSpan(index * TextStride, TextStride);
-        var known = _textLengths[index];
-        if (known > 0)
-        {
-            return slot[..known];
-        }
-
-        var length = writer(_prices[index], _sizes[index], scratch);
-        if (length > TextStride)
-        {
-            return scratch[..length];
-        }
-
-        scratch[..length].CopyTo(slot);
-        _textLengths[index] = (byte)length;
-        return slot[..length];
+        var index = _end - 1 - rank;
+        var known = _texts[index];
+        return known != 0 ? Crc32.Combine(crc, (uint)known, (int)(known >> 32)) : AppendNewText(crc, index, format);
     }
 
-    /// <summary>Drops every kept text (the next checksum formats the levels again).</summary>
-    public void ForgetTexts()
+    private uint AppendNewText(uint crc, int index, LevelTextFormat format)
     {
-        _texts = null;
-        _textLengths = null;
+        Span<byte> text = stackalloc byte[2 * MaxDecimalText];
+        var priceKey = _priceTexts![index];
+        if (priceKey == 0)
+        {
+            var priceLength = format.Price(_prices[index], text);
+            if (priceLength is 0 or > Crc32.MaxCombinedLength)
+            {
+                return Crc32.Append(crc, text[..(priceLength + format.Size(_sizes[index], text[priceLength..]))]);
+            }
+
+            priceKey = Key(Crc32.Append(0, text[..priceLength]), priceLength);
+            _priceTexts[index] = priceKey;
+        }
+
+        var sizeLength = format.Size(_sizes[index], text);
+        var length = (int)(priceKey >> 32) + sizeLength;
+        var own = Crc32.Append((uint)priceKey, text[..sizeLength]);
+        if (length > Crc32.MaxCombinedLength)
+        {
+            return Crc32.Append(Crc32.Combine(crc, (uint)priceKey, (int)(priceKey >> 32)), text[..sizeLength]);
+        }
+
+        _texts![index] = Key(own, length);
+        return Crc32.Combine(crc, own, length);
+    }
+
+    private static ulong Key(uint crc, int length) => ((ulong)length << 32) | crc;
+
+    private void ForgetSizeText(int index)
+    {
+        if (_texts is not null)
+        {
+            _texts[index] = 0;
+        }
     }
 
     private void ForgetText(int index)
     {
-        if (_textLengths is not null)
+        if (_texts is not null && _priceTexts is not null)
         {
-            _textLengths[index] = 0;
+            _texts[index] = 0;
+            _priceTexts[index] = 0;
         }
     }
 
     private void ForgetTexts(int index, int count)
     {
-        if (_textLengths is not null)
+        if (_texts is not null && _priceTexts is not null)
         {
-            Array.Clear(_textLengths, index, count);
+            Array.Clear(_texts, index, count);
+            Array.Clear(_priceTexts, index, count);
         }
     }
 
     private void MoveTexts(int from, int to, int count)
     {
-        if (_texts is not null && _textLengths is not null)
+        if (_texts is not null && _priceTexts is not null)
         {
-            Array.Copy(_texts, from * TextStride, _texts, to * TextStride, count * TextStride);
-            Array.Copy(_textLengths, from, _textLengths, to, count);
+            _texts.AsSpan(from, count).CopyTo(_texts.AsSpan(to));
+            _priceTexts.AsSpan(from, count).CopyTo(_priceTexts.AsSpan(to));
         }
     }
 
     private void ReallocateTexts(int capacity)
     {
-        if (_texts is not null && _textLengths is not null)
+        if (_texts is not null && _priceTexts is not null)
         {
-            Array.Resize(ref _texts, capacity * TextStride);
-            Array.Resize(ref _textLengths, capacity);
+            Array.Resize(ref _texts, capacity);
+            Array.Resize(ref _priceTexts, capacity);
         }
     }
 }

@@ -13,7 +13,7 @@ namespace TgeSwarm.Feeds.Books;
 /// <para>
 /// Prices are compared by value (<c>1.50</c> and <c>1.5</c> are one level) and a level keeps the price text it was
 /// inserted with; a size update replaces the size only. Each side remembers the best rank changed since two
-/// consumers last looked (<see cref="TakeChangedForChecksum"/> and the top-depth sum of <see cref="Depth"/>), so
+/// consumers last looked (<see cref="TakeChangedForChecksum"/> and the top-depth sums of <see cref="Depth"/>), so
 /// they recompute only what a change can have moved.
 /// </para>
 /// </summary>
@@ -28,8 +28,8 @@ internal sealed partial class BookSide
     private int _end;
     private int _changedForChecksum;
     private int _changedForDepth;
-    private int _depthLevels;
-    private decimal _depth;
+    private decimal[] _depthSums = [0m];
+    private int _depthValid;
 
     public BookSide(bool higherIsBetter)
     {
@@ -70,7 +70,7 @@ internal sealed partial class BookSide
         {
             Touched(_end - 1 - index);
             _sizes[index] = size;
-            ForgetText(index);
+            ForgetSizeText(index);
             return;
         }
 
@@ -108,23 +108,31 @@ internal sealed partial class BookSide
         }
     }
 
-    /// <summary>Sum of the sizes of the best <paramref name="levels"/> levels; kept until a change reaches them.</summary>
+    /// <summary>
+    /// Sum of the sizes of the best <paramref name="levels"/> levels, added best first from <c>0m</c>. The running
+    /// sums after each rank are kept, so after a change at rank k only the ranks from k on are added again (the same
+    /// additions in the same order: the same decimal, scale included).
+    /// </summary>
     public decimal Depth(int levels)
     {
-        if (levels != _depthLevels || _changedForDepth < levels)
+        if (levels != _depthSums.Length - 1)
         {
-            var sum = 0m;
-            for (var rank = 0; rank < levels && rank < Count; rank++)
-            {
-                sum += SizeAt(rank);
-            }
-
-            _depth = sum;
-            _depthLevels = levels;
-            _changedForDepth = int.MaxValue;
+            _depthSums = new decimal[levels + 1];
+            _depthValid = 0;
         }
 
-        return _depth;
+        var count = Math.Min(levels, Count);
+        var rank = Math.Min(Math.Min(_depthValid, _changedForDepth), count);
+        var sum = _depthSums[rank];
+        for (; rank < count; rank++)
+        {
+            sum += _sizes[_end - 1 - rank];
+            _depthSums[rank + 1] = sum;
+        }
+
+        _depthValid = count;
+        _changedForDepth = int.MaxValue;
+        return sum;
     }
 
     /// <summary>The best rank changed (levels set, inserted, removed or dropped) since the last call; <see cref="int.MaxValue"/> if none.</summary>
@@ -254,8 +262,8 @@ internal sealed partial class BookSide
 
     private void Move(int from, int to, int count)
     {
-        Array.Copy(_prices, from, _prices, to, count);
-        Array.Copy(_sizes, from, _sizes, to, count);
+        _prices.AsSpan(from, count).CopyTo(_prices.AsSpan(to));
+        _sizes.AsSpan(from, count).CopyTo(_sizes.AsSpan(to));
         MoveTexts(from, to, count);
     }
 

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace TgeSwarm.Feeds;
 
 /// <summary>Counters of one venue feed. Not thread-safe: a feed is driven by one loop.</summary>
@@ -59,7 +61,8 @@ public sealed class FeedStatistics
         return sum;
     }
 
-    internal void Reject(string reason) => _rejected[reason] = _rejected.GetValueOrDefault(reason) + 1;
+    internal void Reject(string reason) => CollectionsMarshal.GetValueRefOrAddDefault(_rejected, reason, out _)++;
 
-    internal void CountType(string type) => _messageTypes[type] = _messageTypes.GetValueOrDefault(type) + 1;
+    // Once per frame: one hash lookup, not a read and a write.
+    internal void CountType(string type) => CollectionsMarshal.GetValueRefOrAddDefault(_messageTypes, type, out _)++;
 }

@@ -10,14 +10,77 @@ internal static class Timestamps
     /// <summary>Kraken v1's <c>"1618678135.123456"</c>: seconds with a fraction, read as digits (no double).</summary>
     public static long FromSecondsText(ReadOnlySpan<byte> text)
     {
+        if (TryParseSecondsPlain(text, out var plain, out var consumed) && consumed == text.Length)
+        {
+            return plain;
+        }
+
         var dot = text.IndexOf((byte)'.');
         var whole = dot < 0 ? text : text[..dot];
-        if (!Utf8Parser.TryParse(whole, out long seconds, out var consumed) || consumed != whole.Length)
+        if (!Utf8Parser.TryParse(whole, out long seconds, out consumed) || consumed != whole.Length)
         {
             throw new FeedParseException(RejectReasons.BadNumber);
         }
 
-        return checked((seconds * 1_000_000) + (dot < 0 ? 0 : Fraction(text[(dot + 1)..])));
+        try
+        {
+            return checked((seconds * 1_000_000) + (dot < 0 ? 0 : Fraction(text[(dot + 1)..])));
+        }
+        catch (OverflowException)
+        {
+            throw new FeedParseException(RejectReasons.BadNumber);
+        }
+    }
+
+    /// <summary>
+    /// Reads seconds at the start of <paramref name="text"/> in the plain form (1 to 12 digits, optionally a point
+    /// and fraction digits) in one pass, as <see cref="FromSecondsText"/> would; false for anything else.
+    /// </summary>
+    public static bool TryParseSecondsPlain(ReadOnlySpan<byte> text, out long micros, out int consumed)
+    {
+        const int MaxWholeDigits = 12;
+        micros = 0;
+        long seconds = 0;
+        var i = 0;
+        if (AsciiDigits.TryReadEight(text, out var eight))
+        {
+            seconds = eight;
+            i = 8;
+        }
+
+        for (; i < text.Length && (uint)(text[i] - '0') <= 9; i++)
+        {
+            seconds = (seconds * 10) + (text[i] - '0');
+        }
+
+        consumed = i;
+        if (i is 0 or > MaxWholeDigits)
+        {
+            return false;
+        }
+
+        long fraction = 0;
+        if (i < text.Length && text[i] == '.')
+        {
+            var start = ++i;
+            for (; i < text.Length && (uint)(text[i] - '0') <= 9; i++)
+            {
+                if (i - start < 6)
+                {
+                    fraction = (fraction * 10) + (text[i] - '0');
+                }
+            }
+
+            for (var padding = i - start; padding < 6; padding++)
+            {
+                fraction *= 10;
+            }
+
+            consumed = i;
+        }
+
+        micros = (seconds * 1_000_000) + fraction;
+        return true;
     }
 
     /// <summary>RFC 3339 in UTC as the venues send it: <c>2026-08-09T21:05:48.251397169Z</c> (0 to 9 fraction digits).</summary>

@@ -14,36 +14,69 @@ internal static class Utf8Decimal
     private const NumberStyles Style = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
     private const int MaxFastDigits = 19;
 
-    public static bool TryParse(ReadOnlySpan<byte> text, out decimal value)
+    public static bool TryParse(ReadOnlySpan<byte> text, out decimal value) =>
+        (TryParsePlain(text, out value, out var consumed) && consumed == text.Length)
+        || decimal.TryParse(text, Style, CultureInfo.InvariantCulture, out value);
+
+    /// <summary>
+    /// Reads the plain decimal at the start of <paramref name="text"/>: digits, optionally a point and more digits,
+    /// at most 19 digits in all; <paramref name="consumed"/> is its length. False when the text does not start so
+    /// (the caller then reads it the general way, which decides whether it is a number at all).
+    /// </summary>
+    public static bool TryParsePlain(ReadOnlySpan<byte> text, out decimal value, out int consumed)
     {
+        value = default;
         ulong mantissa = 0;
         var digits = 0;
-        var point = -1;
-        for (var i = 0; i < text.Length; i++)
+        consumed = 0;
+        if (!TryReadDigits(text, ref consumed, ref mantissa, ref digits) || consumed == 0)
         {
-            var digit = (uint)(text[i] - '0');
-            if (digit <= 9 && digits < MaxFastDigits)
-            {
-                mantissa = (mantissa * 10) + digit;
-                digits++;
-            }
-            else if (text[i] == '.' && point < 0 && i > 0 && i < text.Length - 1)
-            {
-                point = i;
-            }
-            else
-            {
-                return decimal.TryParse(text, Style, CultureInfo.InvariantCulture, out value);
-            }
+            return false;
         }
 
-        if (digits == 0)
+        var scale = 0;
+        if (consumed < text.Length && text[consumed] == '.')
         {
-            return decimal.TryParse(text, Style, CultureInfo.InvariantCulture, out value);
+            var point = ++consumed;
+            if (!TryReadDigits(text, ref consumed, ref mantissa, ref digits) || consumed == point)
+            {
+                return false;
+            }
+
+            scale = consumed - point;
         }
 
-        var scale = point < 0 ? 0 : text.Length - 1 - point;
         value = new decimal(unchecked((int)mantissa), unchecked((int)(mantissa >> 32)), 0, isNegative: false, (byte)scale);
+        return true;
+    }
+
+    // Appends the digits from index on to the mantissa, eight at a time while they fit; false past 19 digits.
+    private static bool TryReadDigits(ReadOnlySpan<byte> text, ref int index, ref ulong mantissa, ref int digits)
+    {
+        while (digits <= MaxFastDigits - 8 && AsciiDigits.TryReadEight(text[index..], out var eight))
+        {
+            mantissa = (mantissa * 100_000_000) + eight;
+            digits += 8;
+            index += 8;
+        }
+
+        for (; index < text.Length; index++)
+        {
+            var digit = (uint)(text[index] - '0');
+            if (digit > 9)
+            {
+                break;
+            }
+
+            if (digits == MaxFastDigits)
+            {
+                return false;
+            }
+
+            mantissa = (mantissa * 10) + digit;
+            digits++;
+        }
+
         return true;
     }
 

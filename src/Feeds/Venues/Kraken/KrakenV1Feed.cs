@@ -11,8 +11,10 @@ namespace TgeSwarm.Feeds.Venues.Kraken;
 /// counted only. Books are truncated to the subscribed depth after every message and checked against Kraken's
 /// CRC32; a mismatch drops the book until the next snapshot.
 /// <para>
-/// The channel name and pair are first picked from the frame's end (<see cref="KrakenV1Tail"/>), so the payloads are
-/// read where they stand in the one pass over the frame; the pass then checks that its last two strings were those.
+/// The channel name and pair are first picked from the frame's end (<see cref="KrakenV1Tail"/>). A book frame of the
+/// plain shape is then read by <see cref="KrakenV1BookScanner"/>; any other frame with the general tokenizer, its
+/// payloads read where they stand in the one pass over the frame, the pass checking that its last two strings were
+/// those.
 /// A frame whose end does not look that simple (escapes, spaces) has its payload positions saved and read once the
 /// pass has found the names. What is read is applied only once the whole frame has been read, so a frame rejected at
 /// its end changes no book and emits nothing.
@@ -29,6 +31,25 @@ internal sealed partial class KrakenV1Feed(IMarketEventSink sink) : VenueFeedBas
 
     protected override void ParseFrame(ReadOnlySpan<byte> frame, long receivedAt)
     {
+        _bids.Clear();
+        _asks.Clear();
+        var message = new KrakenV1BookMessage();
+        var known = KrakenV1Tail.TryRead(frame, out var tailChannel, out var tailPair);
+        var kind = known ? Kind(frame[tailChannel]) : KrakenV1Channel.Unknown;
+        if (kind == KrakenV1Channel.Book)
+        {
+            var scanner = new KrakenV1BookScanner(frame);
+            if (scanner.TryRead(_bids, _asks, ref message, out var channelRange, out var pairRange))
+            {
+                Dispatch(kind, _symbols.Get(frame[pairRange]), frame[channelRange], message, receivedAt);
+                return;
+            }
+
+            _bids.Clear();
+            _asks.Clear();
+            message = new KrakenV1BookMessage();
+        }
+
         var reader = new Utf8JsonReader(frame, isFinalBlock: true, state: default);
         Json.Read(ref reader);
         if (reader.TokenType == JsonTokenType.StartObject)
@@ -42,11 +63,6 @@ internal sealed partial class KrakenV1Feed(IMarketEventSink sink) : VenueFeedBas
             throw new FeedParseException(RejectReasons.UnknownType);
         }
 
-        _bids.Clear();
-        _asks.Clear();
-        var message = new KrakenV1BookMessage();
-        var known = KrakenV1Tail.TryRead(frame, out var tailChannel, out var tailPair);
-        var kind = known ? Kind(frame[tailChannel]) : KrakenV1Channel.Unknown;
         var instrument = known && kind is KrakenV1Channel.Book or KrakenV1Channel.Trade ? _symbols.Get(frame[tailPair]) : null;
         Json.SkipValue(ref reader);
         var payloads = 0;
@@ -70,8 +86,9 @@ internal sealed partial class KrakenV1Feed(IMarketEventSink sink) : VenueFeedBas
                 continue;
             }
 
+            // As with the names unknown, the first payload and the last one are read (Kraken sends one or two).
             payloads++;
-            if (instrument is not null)
+            if (instrument is not null && payloads == 1)
             {
                 ReadPayload(ref reader, kind, instrument, ref message);
             }
@@ -91,6 +108,11 @@ internal sealed partial class KrakenV1Feed(IMarketEventSink sink) : VenueFeedBas
         {
             // Cannot happen in well-formed JSON: the tail's two strings are the array's last two elements.
             throw new FeedParseException(RejectReasons.Schema);
+        }
+
+        if (known && instrument is not null && payloads > 1)
+        {
+            ReadPayload(ref second, kind, instrument, ref message);
         }
 
         if (!known)

@@ -20,6 +20,20 @@ public sealed class BookChecksumTests
         }
     }
 
+    [Fact]
+    public void Combining_a_texts_own_crc_and_length_equals_appending_the_text()
+    {
+        var random = new Random(8);
+        for (var length = 0; length <= Crc32.MaxCombinedLength; length++)
+        {
+            var text = new byte[length];
+            random.NextBytes(text);
+            var register = (uint)random.Next() ^ ((uint)random.Next() << 16);
+
+            Assert.Equal(Crc32.Append(register, text), Crc32.Combine(register, Crc32.Append(0, text), length));
+        }
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
