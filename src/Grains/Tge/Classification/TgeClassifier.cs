@@ -24,9 +24,8 @@ namespace TgeSwarm.Grains.Tge.Classification;
 /// <para>
 /// Thread-safe after construction: the compiled rules are read-only and <see cref="Regex"/> matching is safe to
 /// share, so one instance serves every call of a stateless worker. Allocation is limited to the result, its
-/// reasons and the regex matches of the extraction step. A rule whose pattern exceeds its match timeout counts as
-/// not matching and is named in the reasons (<c>timeout:&lt;rule&gt;</c>), so a bad operator pattern degrades one
-/// rule instead of failing the stage.
+/// reasons and the regex matches of the extraction step. Patterns run on the non-backtracking engine, linear in the
+/// input, so no operator pattern can stall the stage and verdicts never depend on machine load.
 /// </para>
 /// </summary>
 internal sealed class TgeClassifier
@@ -67,7 +66,7 @@ internal sealed class TgeClassifier
         var reasons = new List<string>(4);
 
         var vetoed = Veto(title, text, reasons);
-        var positive = vetoed ? null : FirstPositive(title, reasons);
+        var positive = vetoed ? null : FirstPositive(title);
 
         var symbol = _symbols.Extract(title);
         if (symbol.Symbol is null && summary is not null)
@@ -88,7 +87,7 @@ internal sealed class TgeClassifier
 
         reasons.Add(positive.Reason);
         var confidence = positive.Confidence;
-        if (positive.RequiresContext && symbol.Symbol is null && venue is null && !AnyMatch(_rules.CryptoContext, text, "context", reasons))
+        if (positive.RequiresContext && symbol.Symbol is null && venue is null && !AnyMatch(_rules.CryptoContext, text))
         {
             confidence *= _rules.NoContextFactor;
             reasons.Add("no-crypto-context");
@@ -120,9 +119,9 @@ internal sealed class TgeClassifier
         foreach (var veto in _rules.Vetoes)
         {
             var target = veto.WholeText ? text : title;
-            if (AnyMatch(veto.Patterns, target, veto.Reason, reasons))
+            if (AnyMatch(veto.Patterns, target))
             {
-                if (veto.Unless.Count > 0 && AnyMatch(veto.Unless, target, veto.Reason, reasons))
+                if (veto.Unless.Count > 0 && AnyMatch(veto.Unless, target))
                 {
                     reasons.Add(veto.Reason + ":lifted");
                     continue;
@@ -136,11 +135,11 @@ internal sealed class TgeClassifier
         return false;
     }
 
-    private TgeRuleSet.CompiledPositive? FirstPositive(string title, List<string> reasons)
+    private TgeRuleSet.CompiledPositive? FirstPositive(string title)
     {
         foreach (var positive in _rules.Positives)
         {
-            if (AnyMatch(positive.Patterns, title, positive.Reason, reasons))
+            if (AnyMatch(positive.Patterns, title))
             {
                 return positive;
             }
@@ -155,38 +154,24 @@ internal sealed class TgeClassifier
         var bestIndex = int.MaxValue;
         foreach (var venue in _rules.Venues)
         {
-            try
+            var match = venue.Pattern.Match(text);
+            if (match.Success && match.Index < bestIndex)
             {
-                var match = venue.Pattern.Match(text);
-                if (match.Success && match.Index < bestIndex)
-                {
-                    best = venue.Name;
-                    bestIndex = match.Index;
-                }
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                // A slow venue pattern only costs the venue; the verdict does not depend on it.
+                best = venue.Name;
+                bestIndex = match.Index;
             }
         }
 
         return best;
     }
 
-    private static bool AnyMatch(IReadOnlyList<Regex> patterns, string text, string rule, List<string> reasons)
+    private static bool AnyMatch(IReadOnlyList<Regex> patterns, string text)
     {
         foreach (var pattern in patterns)
         {
-            try
+            if (pattern.IsMatch(text))
             {
-                if (pattern.IsMatch(text))
-                {
-                    return true;
-                }
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                reasons.Add("timeout:" + rule);
+                return true;
             }
         }
 

@@ -15,10 +15,6 @@ internal static class TgeRuleSetLoader
     /// <summary>Name of the embedded default rules (Rules/tge-rules.json).</summary>
     public const string EmbeddedName = "TgeSwarm.Grains.Tge.Classification.Rules.tge-rules.json";
 
-    // A pattern an operator wrote must not stall a stateless worker: a match that takes longer than this is a bug in
-    // the rules, reported as such, not a reason to hang the keyword stage.
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
-
     /// <exception cref="TgeRulesException">The embedded rules are invalid (a build defect).</exception>
     public static TgeRuleSet LoadDefault()
     {
@@ -292,7 +288,10 @@ internal static class TgeRuleSetLoader
                 return Never;
             }
 
-            var options = RegexOptions.CultureInvariant | RegexOptions.Compiled | RegexOptions.ExplicitCapture;
+            // The non-backtracking engine matches in time linear in the input whatever an operator writes, so no
+            // pattern can stall a stateless worker and no match timeout is needed (a timeout would make verdicts
+            // depend on machine load). The price: no lookarounds or backreferences, refused here as invalid patterns.
+            var options = RegexOptions.CultureInvariant | RegexOptions.Compiled | RegexOptions.ExplicitCapture | RegexOptions.NonBacktracking;
             if (!caseSensitive)
             {
                 options |= RegexOptions.IgnoreCase;
@@ -300,7 +299,7 @@ internal static class TgeRuleSetLoader
 
             try
             {
-                return new Regex(pattern, options, MatchTimeout);
+                return new Regex(pattern, options);
             }
             catch (ArgumentException exception)
             {
@@ -309,6 +308,6 @@ internal static class TgeRuleSetLoader
             }
         }
 
-        private static readonly Regex Never = new("(?!)", RegexOptions.None, MatchTimeout);
+        private static readonly Regex Never = new("[^\\s\\S]", RegexOptions.NonBacktracking);
     }
 }
