@@ -37,14 +37,10 @@ internal sealed class FeatureGrain(IOptions<FeatureOptions> options, MarketInstr
 
     private async Task OnBatchesAsync(IReadOnlyList<MarketBatch> batches, StreamSequenceToken? token)
     {
-        var receivedAt = long.MaxValue;
-        var frames = 0;
-        var incoming = 0L;
+        var totals = new BatchTotals();
         foreach (var batch in batches)
         {
-            receivedAt = Math.Min(receivedAt, batch.ReceivedAt);
-            frames += batch.Frames;
-            incoming += batch.Count;
+            totals.Add(batch);
             foreach (var trade in batch.Trades)
             {
                 _engine.OnTrade(trade);
@@ -57,14 +53,14 @@ internal sealed class FeatureGrain(IOptions<FeatureOptions> options, MarketInstr
         }
 
         _counters.Batches += batches.Count;
-        _counters.EventsIn += incoming;
-        instruments.Handled(MarketStages.Features, _venue, incoming);
+        _counters.EventsIn += totals.Events;
+        instruments.Handled(MarketStages.Features, _venue, totals.Events);
         if (_engine.TakeUpdate() is not { } update)
         {
             return;
         }
 
-        update = update with { ReceivedAt = receivedAt, Frames = frames };
+        update = update with { ReceivedAt = totals.ReceivedAt, Frames = totals.Frames };
         _latest = update.Snapshot;
         _counters.EventsOut++;
         await _output.OnNextAsync(update);

@@ -38,15 +38,11 @@ internal sealed class TransformGrain(IOptions<MarketPipelineOptions> options, Ma
 
     private async Task OnBatchesAsync(IReadOnlyList<MarketBatch> batches, StreamSequenceToken? token)
     {
-        var receivedAt = long.MaxValue;
-        var frames = 0;
-        var incoming = 0L;
+        var totals = new BatchTotals();
         var duplicates = 0L;
         foreach (var batch in batches)
         {
-            receivedAt = Math.Min(receivedAt, batch.ReceivedAt);
-            frames += batch.Frames;
-            incoming += batch.Count;
+            totals.Add(batch);
             foreach (var trade in batch.Trades)
             {
                 if (_deduplicator.IsNew(trade))
@@ -66,18 +62,19 @@ internal sealed class TransformGrain(IOptions<MarketPipelineOptions> options, Ma
         }
 
         var venue = batches[0].Venue;
+        var frames = totals.Frames;
         var outgoing = 0L;
         foreach (var group in _transformer.Drain())
         {
             // Frames are attributed to one instrument's batch only, so the frames counted downstream add up to those read.
-            var batch = new MarketBatch(venue, group.Trades, group.Books, receivedAt, frames);
+            var batch = new MarketBatch(venue, group.Trades, group.Books, totals.ReceivedAt, frames);
             frames = 0;
             outgoing += batch.Count;
             _sends.Add(Output(group.Instrument).OnNextAsync(batch));
         }
 
         _counters.Batches += batches.Count;
-        _counters.EventsIn += incoming;
+        _counters.EventsIn += totals.Events;
         _counters.EventsOut += outgoing;
         if (duplicates > 0)
         {
@@ -90,7 +87,7 @@ internal sealed class TransformGrain(IOptions<MarketPipelineOptions> options, Ma
             _missingTimestamps = _transformer.MissingTimestamps;
         }
 
-        instruments.Handled(MarketStages.Transform, _venue, incoming);
+        instruments.Handled(MarketStages.Transform, _venue, totals.Events);
         try
         {
             await Task.WhenAll(_sends);

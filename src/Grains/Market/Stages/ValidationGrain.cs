@@ -41,14 +41,10 @@ internal sealed partial class ValidationGrain(
 
     private async Task OnBatchesAsync(IReadOnlyList<MarketBatch> batches, StreamSequenceToken? token)
     {
-        var receivedAt = long.MaxValue;
-        var frames = 0;
-        var incoming = 0L;
+        var totals = new BatchTotals();
         foreach (var batch in batches)
         {
-            receivedAt = Math.Min(receivedAt, batch.ReceivedAt);
-            frames += batch.Frames;
-            incoming += batch.Count;
+            totals.Add(batch);
             foreach (var trade in batch.Trades)
             {
                 if (_validator.TryValidate(trade, out var reason, out var detail))
@@ -75,13 +71,13 @@ internal sealed partial class ValidationGrain(
         }
 
         var venue = batches[0].Venue;
-        var valid = new MarketBatch(venue, [.. _trades], [.. _books], receivedAt, frames);
+        var valid = new MarketBatch(venue, [.. _trades], [.. _books], totals.ReceivedAt, totals.Frames);
         _trades.Clear();
         _books.Clear();
         _counters.Batches += batches.Count;
-        _counters.EventsIn += incoming;
+        _counters.EventsIn += totals.Events;
         _counters.EventsOut += valid.Count;
-        instruments.Handled(MarketStages.Validation, VenueNames.Name(venue), incoming);
+        instruments.Handled(MarketStages.Validation, VenueNames.Name(venue), totals.Events);
         if (_rejects.Count > 0)
         {
             var rejects = _rejects.ToArray();

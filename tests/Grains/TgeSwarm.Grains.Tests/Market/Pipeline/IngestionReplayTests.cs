@@ -1,6 +1,7 @@
 using TgeSwarm.Feeds;
 using TgeSwarm.Feeds.Exchange;
 using TgeSwarm.Grains.Interfaces.Market;
+using TgeSwarm.Grains.Tests.Support;
 
 namespace TgeSwarm.Grains.Tests.Market.Pipeline;
 
@@ -20,11 +21,11 @@ public sealed class IngestionReplayTests(MarketPipelineFixture fixture) : IClass
         await shard.StartAsync(SpotSettings(exchange), CancellationToken.None);
 
         var served = exchange.Statistics.ToString();
-        var status = await Eventually(() => shard.GetStatusAsync(CancellationToken.None), s => s.Trades > 0 && s.Books > 0 && s.State == "streaming");
+        var status = await Eventually.ReadAsync(() => shard.GetStatusAsync(CancellationToken.None), s => s.Trades > 0 && s.Books > 0 && s.State == "streaming");
         Assert.Equal(0, status.Rejected);
         Assert.Equal(0, status.Gaps);
 
-        var latest = await Eventually(
+        var latest = await Eventually.ReadAsync(
             async () => (await fixture.Cluster.GrainFactory.GetGrain<ICacheGrain>("ETH-USDT").GetLatestAsync(CancellationToken.None)).SingleOrDefault(s => s.Venue == "bybit"),
             s => s is { TradeCount: > 0, BestBid: > 0 });
         Assert.NotNull(latest);
@@ -41,7 +42,7 @@ public sealed class IngestionReplayTests(MarketPipelineFixture fixture) : IClass
         var shard = fixture.Cluster.GrainFactory.GetGrain<IIngestionGrain>("bybit#11");
         await shard.StartAsync(SpotSettings(exchange), CancellationToken.None);
 
-        var status = await Eventually(() => shard.GetStatusAsync(CancellationToken.None), s => s.Connects >= 2 && s.Frames > 20);
+        var status = await Eventually.ReadAsync(() => shard.GetStatusAsync(CancellationToken.None), s => s.Connects >= 2 && s.Frames > 20);
         Assert.True(status.Connects >= 2, $"connects {status.Connects}");
         Assert.True(status.Frames > 20, $"frames {status.Frames}");
         await shard.StopAsync(CancellationToken.None);
@@ -54,7 +55,7 @@ public sealed class IngestionReplayTests(MarketPipelineFixture fixture) : IClass
         var shard = fixture.Cluster.GrainFactory.GetGrain<IIngestionGrain>("bybit#12");
         await shard.StartAsync(SpotSettings(exchange), CancellationToken.None);
 
-        var status = await Eventually(() => shard.GetStatusAsync(CancellationToken.None), s => s.Gaps >= 1 && s.Resyncs >= 1);
+        var status = await Eventually.ReadAsync(() => shard.GetStatusAsync(CancellationToken.None), s => s.Gaps >= 1 && s.Resyncs >= 1);
         Assert.True(status.Gaps >= 1, $"gaps {status.Gaps}");
         Assert.True(status.Resyncs >= 1, $"resyncs {status.Resyncs}");
         await shard.StopAsync(CancellationToken.None);
@@ -86,20 +87,5 @@ public sealed class IngestionReplayTests(MarketPipelineFixture fixture) : IClass
         }
 
         return await ReplayExchange.StartAsync(options);
-    }
-
-    private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (true)
-        {
-            var value = await read();
-            if (done(value) || DateTime.UtcNow > deadline)
-            {
-                return value;
-            }
-
-            await Task.Delay(50);
-        }
     }
 }

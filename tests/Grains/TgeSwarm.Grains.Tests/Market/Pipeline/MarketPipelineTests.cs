@@ -5,6 +5,7 @@ using TgeSwarm.Grains.Market.Features;
 using TgeSwarm.Grains.Market.Pipeline;
 using TgeSwarm.Grains.Market.Transform;
 using TgeSwarm.Grains.Market.Validation;
+using TgeSwarm.Grains.Tests.Support;
 using TgeSwarm.Runtime;
 
 namespace TgeSwarm.Grains.Tests.Market.Pipeline;
@@ -41,7 +42,7 @@ public sealed class MarketPipelineTests(MarketPipelineFixture fixture) : IClassF
         foreach (var (instrument, want) in expected.Snapshots)
         {
             var cache = fixture.Cluster.GrainFactory.GetGrain<ICacheGrain>(instrument);
-            var got = await Eventually(
+            var got = await Eventually.ReadAsync(
                 async () => (await cache.GetLatestAsync(CancellationToken.None)).SingleOrDefault(s => s.Venue == venueName),
                 s => s is not null && s.TradeCount == want.TradeCount && s.BestBid == want.BestBid && s.BestAsk == want.BestAsk);
             Assert.Equal(want.LastPrice, got!.LastPrice);
@@ -145,21 +146,6 @@ public sealed class MarketPipelineTests(MarketPipelineFixture fixture) : IClassF
         }
 
         return expected;
-    }
-
-    private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (true)
-        {
-            var value = await read();
-            if (done(value) || DateTime.UtcNow > deadline)
-            {
-                return value;
-            }
-
-            await Task.Delay(50);
-        }
     }
 
     private sealed class Expected
