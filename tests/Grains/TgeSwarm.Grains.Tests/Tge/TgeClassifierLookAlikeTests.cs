@@ -3,9 +3,9 @@ using TgeSwarm.Grains.Tge.Classification;
 
 namespace TgeSwarm.Grains.Tests.Tge;
 
-public sealed class TgeClassifierLookAlikeTests
+public sealed class TgeClassifierLookAlikeTests(DefaultClassifierFixture fixture) : IClassFixture<DefaultClassifierFixture>
 {
-    private readonly TgeClassifier _classifier = TgeClassifier.CreateDefault();
+    private readonly TgeClassifier _classifier = fixture.Classifier;
 
     [Theory]
     [InlineData("Bybit Will List the FOOUSDT Perpetual Contract", "derivatives")]

@@ -3,9 +3,9 @@ using TgeSwarm.Grains.Tge.Classification;
 
 namespace TgeSwarm.Grains.Tests.Tge;
 
-public sealed class TgeClassifierPositiveTests
+public sealed class TgeClassifierPositiveTests(DefaultClassifierFixture fixture) : IClassFixture<DefaultClassifierFixture>
 {
-    private readonly TgeClassifier _classifier = TgeClassifier.CreateDefault();
+    private readonly TgeClassifier _classifier = fixture.Classifier;
 
     [Theory]
     [InlineData("Binance Will List Foo Finance (FOO) with Seed Tag Applied", TgeKind.Listing, "FOO", "Foo Finance", "Binance")]

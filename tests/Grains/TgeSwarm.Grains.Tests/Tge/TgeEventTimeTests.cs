@@ -2,10 +2,10 @@ using TgeSwarm.Grains.Tge.Classification;
 
 namespace TgeSwarm.Grains.Tests.Tge;
 
-public sealed class TgeEventTimeTests
+public sealed class TgeEventTimeTests(DefaultClassifierFixture fixture) : IClassFixture<DefaultClassifierFixture>
 {
     private static readonly DateTimeOffset Published = new(2026, 3, 4, 9, 30, 0, TimeSpan.Zero);
-    private readonly TgeClassifier _classifier = TgeClassifier.CreateDefault();
+    private readonly TgeClassifier _classifier = fixture.Classifier;
 
     [Theory]
     [InlineData("Binance Will List Foo (FOO) — trading opens 2026-03-05 10:00 (UTC)", "2026-03-05T10:00:00+00:00")]
