@@ -5,7 +5,9 @@ namespace TgeSwarm.Feeds.Parsing;
 /// <summary>Venue time formats to UTC microseconds since the Unix epoch.</summary>
 internal static class Timestamps
 {
-    public static long FromMilliseconds(long milliseconds) => checked(milliseconds * 1000);
+    /// <summary>Unix milliseconds to microseconds; a value beyond the range of microseconds is a bad number.</summary>
+    public static long FromMilliseconds(long milliseconds) =>
+        milliseconds is > long.MaxValue / 1000 or < long.MinValue / 1000 ? throw new FeedParseException(RejectReasons.BadNumber) : milliseconds * 1000;
 
     /// <summary>Kraken v1's <c>"1618678135.123456"</c>: seconds with a fraction, read as digits (no double).</summary>
     public static long FromSecondsText(ReadOnlySpan<byte> text)
@@ -39,18 +41,20 @@ internal static class Timestamps
     public static bool TryParseSecondsPlain(ReadOnlySpan<byte> text, out long micros, out int consumed)
     {
         const int MaxWholeDigits = 12;
+        const int MicroDigits = 6;
         micros = 0;
+        consumed = 0;
         long seconds = 0;
         var i = 0;
-        if (AsciiDigits.TryReadEight(text, out var eight))
+        while (true)
         {
-            seconds = eight;
-            i = 8;
-        }
-
-        for (; i < text.Length && (uint)(text[i] - '0') <= 9; i++)
-        {
-            seconds = (seconds * 10) + (text[i] - '0');
+            var count = DigitRun(text, i, out var value);
+            seconds = (seconds * (long)AsciiDigits.PowersOfTen[count]) + value;
+            i += count;
+            if (count < 8 || i > MaxWholeDigits)
+            {
+                break;
+            }
         }
 
         consumed = i;
@@ -62,25 +66,50 @@ internal static class Timestamps
         long fraction = 0;
         if (i < text.Length && text[i] == '.')
         {
+            // The first six digits are the microseconds; more are read (they must be digits) and dropped.
             var start = ++i;
-            for (; i < text.Length && (uint)(text[i] - '0') <= 9; i++)
+            while (true)
             {
-                if (i - start < 6)
+                var count = DigitRun(text, i, out var value);
+                var position = i - start;
+                if (position < MicroDigits)
                 {
-                    fraction = (fraction * 10) + (text[i] - '0');
+                    var used = Math.Min(count, MicroDigits - position);
+                    fraction = (fraction * (long)AsciiDigits.PowersOfTen[used]) + (long)(value / AsciiDigits.PowersOfTen[count - used]);
+                }
+
+                i += count;
+                if (count < 8)
+                {
+                    break;
                 }
             }
 
-            for (var padding = i - start; padding < 6; padding++)
-            {
-                fraction *= 10;
-            }
-
+            fraction *= (long)AsciiDigits.PowersOfTen[Math.Max(0, MicroDigits - (i - start))];
             consumed = i;
         }
 
         micros = (seconds * 1_000_000) + fraction;
         return true;
+    }
+
+    // The digits at text[index..], eight at most: eight at once when eight bytes remain, else one by one.
+    private static int DigitRun(ReadOnlySpan<byte> text, int index, out uint value)
+    {
+        if (text.Length - index >= 8)
+        {
+            return AsciiDigits.ReadUpToEight(text[index..], out value);
+        }
+
+        value = 0;
+        var count = 0;
+        while (index + count < text.Length && count < 8 && (uint)(text[index + count] - '0') <= 9)
+        {
+            value = (value * 10) + (uint)(text[index + count] - '0');
+            count++;
+        }
+
+        return count;
     }
 
     /// <summary>RFC 3339 in UTC as the venues send it: <c>2026-08-09T21:05:48.251397169Z</c> (0 to 9 fraction digits).</summary>

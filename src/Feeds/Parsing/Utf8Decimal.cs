@@ -50,14 +50,24 @@ internal static class Utf8Decimal
         return true;
     }
 
-    // Appends the digits from index on to the mantissa, eight at a time while they fit; false past 19 digits.
+    // Appends the digits from index on to the mantissa, up to eight at a time; false past 19 digits.
     private static bool TryReadDigits(ReadOnlySpan<byte> text, ref int index, ref ulong mantissa, ref int digits)
     {
-        while (digits <= MaxFastDigits - 8 && AsciiDigits.TryReadEight(text[index..], out var eight))
+        while (text.Length - index >= 8)
         {
-            mantissa = (mantissa * 100_000_000) + eight;
-            digits += 8;
-            index += 8;
+            var count = AsciiDigits.ReadUpToEight(text[index..], out var value);
+            if (digits + count > MaxFastDigits)
+            {
+                return false;
+            }
+
+            mantissa = (mantissa * AsciiDigits.PowersOfTen[count]) + value;
+            digits += count;
+            index += count;
+            if (count < 8)
+            {
+                return true;
+            }
         }
 
         for (; index < text.Length; index++)

@@ -14,7 +14,8 @@ namespace TgeSwarm.Feeds.Venues.Coinbase;
 /// <para>
 /// Coinbase sends <c>channel</c> first, so <c>events</c> is normally read where it stands, in the one pass over
 /// the frame (a level2 snapshot is megabytes: reading it twice would double the cost of the feed); if it comes
-/// before the channel it is read afterwards from a saved reader. Either way the events are applied and emitted only
+/// before the channel it is read afterwards from a saved reader. <c>l2_data</c> frames of the usual shape take a
+/// faster route still (<c>CoinbaseFeed.Scan.cs</c>). Either way the events are applied and emitted only
 /// once the whole frame has been read and its sequence number checked, so a frame rejected at its end changes no
 /// book and emits nothing.
 /// </para>
@@ -32,6 +33,15 @@ internal sealed partial class CoinbaseFeed(IMarketEventSink sink) : VenueFeedBas
 
     protected override void ParseFrame(ReadOnlySpan<byte> frame, long receivedAt)
     {
+        _bids.Clear();
+        _asks.Clear();
+        _bookEvents.Clear();
+        if (TryScanLevel2(frame, receivedAt, out var scannedSequence))
+        {
+            Finish(CoinbaseChannel.Level2, scannedSequence);
+            return;
+        }
+
         _bids.Clear();
         _asks.Clear();
         _bookEvents.Clear();
@@ -86,6 +96,12 @@ internal sealed partial class CoinbaseFeed(IMarketEventSink sink) : VenueFeedBas
             ReadEvents(ref events, channel, receivedAt);
         }
 
+        Finish(channel, sequence);
+    }
+
+    // What is read was only gathered; it takes effect once the frame has been read to its end.
+    private void Finish(CoinbaseChannel channel, long? sequence)
+    {
         CheckSequence(sequence);
         Statistics.CountType(channel.ToString());
         ApplyBookEvents();

@@ -8,7 +8,7 @@ namespace TgeSwarm.Feeds.Tests.Venues;
 public sealed class DigitTextTests
 {
     [Fact]
-    public void Eight_ascii_digits_are_read_at_once_and_anything_else_is_refused()
+    public void Up_to_eight_ascii_digits_are_read_at_once_and_anything_else_is_refused()
     {
         var random = new Random(9);
         for (var i = 0; i < 20_000; i++)
@@ -29,6 +29,10 @@ public sealed class DigitTextTests
 
             Assert.Equal(expected, AsciiDigits.TryReadEight(bytes, out var read));
             Assert.Equal(expected ? value : 0u, read);
+
+            var leading = bytes.TakeWhile(static b => b is >= (byte)'0' and <= (byte)'9').Count();
+            Assert.Equal(leading, AsciiDigits.ReadUpToEight(bytes, out var run));
+            Assert.Equal(leading == 0 ? 0u : uint.Parse(Encoding.ASCII.GetString(bytes, 0, leading), System.Globalization.CultureInfo.InvariantCulture), run);
         }
 
         Assert.False(AsciiDigits.TryReadEight("1234567"u8, out _));
@@ -59,6 +63,38 @@ public sealed class DigitTextTests
         if (plain is not null)
         {
             Assert.Equal(general, plain);
+        }
+    }
+
+    [Fact]
+    public void Random_seconds_texts_read_in_one_pass_equal_the_general_reading()
+    {
+        var random = new Random(10);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var text = new StringBuilder();
+            for (var d = random.Next(1, 15); d > 0; d--)
+            {
+                text.Append((char)('0' + random.Next(10)));
+            }
+
+            if (random.Next(4) != 0)
+            {
+                text.Append('.');
+                for (var d = random.Next(0, 13); d > 0; d--)
+                {
+                    text.Append((char)('0' + random.Next(10)));
+                }
+            }
+
+            // Followed by the closing quote of the string it sits in, as the scanners read it.
+            var bytes = Encoding.ASCII.GetBytes(text + "\",");
+            var length = text.Length;
+            if (Timestamps.TryParseSecondsPlain(bytes, out var micros, out var consumed))
+            {
+                Assert.Equal(length, consumed);
+                Assert.Equal(Outcome(() => General(bytes[..length])), micros.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
         }
     }
 
