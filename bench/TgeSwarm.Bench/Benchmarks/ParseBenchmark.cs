@@ -7,35 +7,18 @@ namespace TgeSwarm.Bench.Benchmarks;
 
 /// <summary>
 /// Issue 5's parse figure: messages/s through each venue's parser (trades and book updates built, books kept,
-/// checksums verified, into a sink that keeps nothing) over the real recorded sessions in
-/// <c>tests/Feeds/TgeSwarm.Feeds.Tests/Data</c>, beside <see cref="Utf8JsonReaderPass"/> reading the same frames
+/// checksums verified, into a sink that keeps nothing) over the real recorded sessions embedded in TgeSwarm.Feeds
+/// (<see cref="RecordedSessions"/>), beside <see cref="Utf8JsonReaderPass"/> reading the same frames
 /// without building anything. Aim: ≥ 0.5 of the baseline.
 /// </summary>
 internal static class ParseBenchmark
 {
-    private static readonly (Venue Venue, string File)[] Recordings =
-    [
-        (Venue.Binance, "BINANCE.jsonl.gz"),
-        (Venue.Coinbase, "COINBASE.jsonl.gz"),
-        (Venue.Bybit, "BYBIT.jsonl.gz"),
-        (Venue.KrakenV1, "KRAKEN.jsonl.gz"),
-        (Venue.Okx, "OKX.jsonl.gz"),
-    ];
-
     public static void Run(BenchOptions options)
     {
-        var data = FindData();
-        if (data is null)
-        {
-            Console.Error.WriteLine("parse: skipped: tests/Feeds/TgeSwarm.Feeds.Tests/Data not found above the working directory (run from the repository)");
-            Report.Figure("parse.skipped", 1, "flag");
-            return;
-        }
-
         var sink = new DiscardingSink();
-        foreach (var (venue, file) in Recordings)
+        foreach (var venue in RecordedSessions.Available)
         {
-            var session = RecordedSession.Load(venue, Path.Combine(data, file));
+            var session = RecordedSession.Load(venue);
             var name = VenueNames.Name(venue);
             Measure(() => session.ParseAll(sink), options.WarmUp);
             Measure(() => ReadAll(session), options.WarmUp);
@@ -78,20 +61,6 @@ internal static class ParseBenchmark
         }
 
         return frames;
-    }
-
-    private static string? FindData()
-    {
-        for (var directory = new DirectoryInfo(Directory.GetCurrentDirectory()); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "tests", "Feeds", "TgeSwarm.Feeds.Tests", "Data");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
     }
 
     private sealed class DiscardingSink : IMarketEventSink
