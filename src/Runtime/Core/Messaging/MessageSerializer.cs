@@ -23,6 +23,7 @@ internal sealed class MessageSerializer(CodecProvider codecs, SwarmCodeRegistry 
     private readonly IFieldCodec<Exception> _exceptionCodec = codecs.GetCodec<Exception>();
     private readonly SiloAddressCache _silos = new();
     private readonly MessageBufferPool _buffers = new();
+    private readonly MessagePool _messages = new();
 
     public CodecProvider Codecs => codecs;
 
@@ -46,6 +47,12 @@ internal sealed class MessageSerializer(CodecProvider codecs, SwarmCodeRegistry 
         message.Payload = buffer;
     }
 
+    /// <summary>An empty message for sending, from the pool the connections give written messages back to.</summary>
+    public Message RentMessage() => _messages.Rent();
+
+    /// <summary>Takes back a message whose frame was written (<see cref="Networking.IMessageWriter.Release"/>).</summary>
+    public void ReleaseMessage(Message message) => _messages.Return(message);
+
     /// <summary>Copies the serialized payload to <paramref name="output"/> and releases it.</summary>
     public static void WritePayload(IBufferWriter<byte> output, Message message)
     {
@@ -53,13 +60,6 @@ internal sealed class MessageSerializer(CodecProvider codecs, SwarmCodeRegistry 
         output.Write(payload.WrittenSpan);
         message.Payload = null;
         payload.Return();
-    }
-
-    public Message ReadHeader(ref SwarmReader reader)
-    {
-        var message = new Message();
-        ReadHeader(ref reader, message);
-        return message;
     }
 
     /// <summary>

@@ -114,6 +114,11 @@ internal sealed partial class Connection
             bytes = bytes[sent..];
         }
 
+        foreach (var message in _batch)
+        {
+            _services.Writer.Release(message);
+        }
+
         _batch.Clear();
         _output.Reset();
     }

@@ -12,4 +12,13 @@ namespace TgeSwarm.Runtime.Networking;
 internal interface IMessageWriter
 {
     void Write(IBufferWriter<byte> output, Message message);
+
+    /// <summary>
+    /// The frame of <paramref name="message"/> went to the socket: the connection holds it no longer, and an owner that
+    /// pools messages may take it back. Not called for a message handed back through
+    /// <see cref="IMessageHandler.OnUndelivered"/>.
+    /// </summary>
+    void Release(Message message)
+    {
+    }
 }

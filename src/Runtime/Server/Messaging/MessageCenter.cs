@@ -54,6 +54,8 @@ internal sealed partial class MessageCenter : IMessageHandler, IMessageWriter
 
     public void Write(IBufferWriter<byte> output, Message message) => MessageSerializer.WritePayload(output, message);
 
+    public void Release(Message message) => _serializer.ReleaseMessage(message);
+
     public void OnFrame(Connection connection, in ReadOnlySequence<byte> frame)
     {
         var span = Frames.Contiguous(frame, out var rented);
@@ -79,17 +81,15 @@ internal sealed partial class MessageCenter : IMessageHandler, IMessageWriter
     /// <summary>Answers a request that came over <paramref name="connection"/>.</summary>
     public void SendResponse(Connection connection, long messageId, GrainRequest request, Exception? exception)
     {
-        var message = new Message
-        {
-            Kind = MessageKind.Response,
-            Id = messageId,
-            Status = exception is null ? ResponseStatus.Success : ResponseStatus.Error,
-            Error = exception,
-            Request = request,
+        var message = _serializer.RentMessage();
+        message.Kind = MessageKind.Response;
+        message.Id = messageId;
+        message.Status = exception is null ? ResponseStatus.Success : ResponseStatus.Error;
+        message.Error = exception;
+        message.Request = request;
 
-            // Only a call this silo passed on answers from elsewhere; otherwise the caller knows where it sent it.
-            ActivationSilo = exception is null && request.TargetSilo is { } elsewhere && !SystemTargetIds.IsSystemTarget(request.TargetId) ? elsewhere : null,
-        };
+        // Only a call this silo passed on answers from elsewhere; otherwise the caller knows where it sent it.
+        message.ActivationSilo = exception is null && request.TargetSilo is { } elsewhere && !SystemTargetIds.IsSystemTarget(request.TargetId) ? elsewhere : null;
 
         try
         {

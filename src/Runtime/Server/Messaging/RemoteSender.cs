@@ -44,20 +44,19 @@ internal sealed partial class RemoteSender
     public void Send(GrainRequest request, SiloAddress silo, MessageFlags flags)
     {
         var oneWay = (request.Options & InvokeOptions.OneWay) != 0;
-        var message = new Message
-        {
-            Kind = MessageKind.Request,
-            Flags = flags | (oneWay ? MessageFlags.OneWay : MessageFlags.None),
-            Target = request.TargetId,
-            Source = request.SourceId,
-            SendingSilo = _silo.SiloAddress,
-            TargetSilo = silo,
-            MethodId = request.MethodId,
-            ForwardCount = request.ForwardCount,
-            TimeToLiveMilliseconds = oneWay ? 0 : (int)(request.ResponseTimeout ?? _timeouts.DefaultTimeout).TotalMilliseconds,
-            CallContext = request.CallContext,
-            Request = request,
-        };
+        // From the pool the connection gives it back to once written: two messages per call otherwise outlive gen 0.
+        var message = _serializer.RentMessage();
+        message.Kind = MessageKind.Request;
+        message.Flags = flags | (oneWay ? MessageFlags.OneWay : MessageFlags.None);
+        message.Target = request.TargetId;
+        message.Source = request.SourceId;
+        message.SendingSilo = _silo.SiloAddress;
+        message.TargetSilo = silo;
+        message.MethodId = request.MethodId;
+        message.ForwardCount = request.ForwardCount;
+        message.TimeToLiveMilliseconds = oneWay ? 0 : (int)(request.ResponseTimeout ?? _timeouts.DefaultTimeout).TotalMilliseconds;
+        message.CallContext = request.CallContext;
+        message.Request = request;
 
         if (!oneWay)
         {
