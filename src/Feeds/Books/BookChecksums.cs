@@ -36,12 +36,14 @@ internal static class BookChecksums
         var from = askChanged < KrakenDepth ? askChanged : bidChanged < KrakenDepth ? askLevels + bidChanged : total;
         var position = Math.Min(Math.Min(state.Valid, from), total);
         var crc = state.Prefix[position];
-        for (; position < total; position++)
+        var prefix = state.Prefix.AsSpan();
+        if (position < askLevels)
         {
-            crc = position < askLevels ? asks.AppendLevelText(crc, position, KrakenText) : bids.AppendLevelText(crc, position - askLevels, KrakenText);
-            state.Prefix[position + 1] = crc;
+            crc = asks.AppendLevelTexts(crc, position, askLevels, KrakenText, prefix[(position + 1)..]);
+            position = askLevels;
         }
 
+        crc = bids.AppendLevelTexts(crc, position - askLevels, total - askLevels, KrakenText, prefix[(position + 1)..]);
         state.Valid = total;
         return Crc32.Finish(crc);
     }

@@ -3,12 +3,12 @@ namespace TgeSwarm.Feeds.Books;
 /// <summary>
 /// One side of an L2 book: price → absolute size, read by rank (0 = best level).
 /// <para>
-/// The levels sit in two parallel arrays sorted from the worst level to the best, with free slots kept at both
-/// ends. Venues change the top of a book far more often than its tail, so with the best level last such a change
-/// moves few elements (a sorted list with the best level first moves the whole book on every new best price), and
-/// dropping the worst levels after an insert (depth truncation) only advances the start. An insert or a removal
-/// shifts whichever part of the array is shorter. A price is found by galloping from the best level and then
-/// bisecting, so a change k levels from the top costs O(log k) comparisons.
+/// The levels sit in one array sorted from the worst level to the best, with free slots kept at both ends. Venues
+/// change the top of a book far more often than its tail, so with the best level last such a change moves few
+/// elements (a sorted list with the best level first moves the whole book on every new best price), and dropping
+/// the worst levels after an insert (depth truncation) only advances the start. An insert or a removal shifts
+/// whichever part of the array is shorter. A price is found by galloping from the best level and then bisecting, so
+/// a change k levels from the top costs O(log k) comparisons.
 /// </para>
 /// <para>
 /// Prices are compared by value (<c>1.50</c> and <c>1.5</c> are one level) and a level keeps the price text it was
@@ -22,8 +22,7 @@ internal sealed partial class BookSide
     private const int InitialCapacity = 64;
 
     private readonly bool _higherIsBetter;
-    private decimal[] _prices;
-    private decimal[] _sizes;
+    private PriceLevel[] _levels;
     private int _start;
     private int _end;
     private int _changedForChecksum;
@@ -34,8 +33,7 @@ internal sealed partial class BookSide
     public BookSide(bool higherIsBetter)
     {
         _higherIsBetter = higherIsBetter;
-        _prices = new decimal[InitialCapacity];
-        _sizes = new decimal[InitialCapacity];
+        _levels = new PriceLevel[InitialCapacity];
         _start = _end = InitialCapacity / 2;
         _changedForChecksum = 0;
         _changedForDepth = 0;
@@ -44,18 +42,18 @@ internal sealed partial class BookSide
     public int Count => _end - _start;
 
     /// <summary>The price of the level <paramref name="rank"/> levels below the best (0 = best).</summary>
-    public decimal PriceAt(int rank) => _prices[Index(rank)];
+    public decimal PriceAt(int rank) => _levels[Index(rank)].Price;
 
-    public decimal SizeAt(int rank) => _sizes[Index(rank)];
+    public decimal SizeAt(int rank) => _levels[Index(rank)].Size;
 
-    public PriceLevel this[int rank] => new(PriceAt(rank), SizeAt(rank));
+    public PriceLevel this[int rank] => _levels[Index(rank)];
 
     /// <summary>Sets the level's size; zero removes it.</summary>
     public void Apply(decimal price, decimal size)
     {
         var index = Find(price);
-        var found = index < _end && _prices[index] == price;
-        if (size == 0)
+        var found = index < _end && DecimalOrder.Compare(_levels[index].Price, price) == 0;
+        if (DecimalOrder.IsZero(size))
         {
             if (found)
             {
@@ -69,13 +67,13 @@ internal sealed partial class BookSide
         if (found)
         {
             Touched(_end - 1 - index);
-            _sizes[index] = size;
+            _levels[index] = new PriceLevel(_levels[index].Price, size);
             ForgetSizeText(index);
             return;
         }
 
         Touched(_end - index);
-        Insert(index, price, size);
+        Insert(index, new PriceLevel(price, size));
     }
 
     /// <summary>Applies <paramref name="levels"/> in order; an empty side takes levels sent best first in one pass.</summary>
@@ -94,7 +92,7 @@ internal sealed partial class BookSide
 
     public void Clear()
     {
-        _start = _end = _prices.Length / 2;
+        _start = _end = _levels.Length / 2;
         Touched(0);
     }
 
@@ -126,7 +124,7 @@ internal sealed partial class BookSide
         var sum = _depthSums[rank];
         for (; rank < count; rank++)
         {
-            sum += _sizes[_end - 1 - rank];
+            sum += _levels[_end - 1 - rank].Size;
             _depthSums[rank + 1] = sum;
         }
 
@@ -143,14 +141,11 @@ internal sealed partial class BookSide
         return changed;
     }
 
+    /// <summary>The levels best first.</summary>
     public PriceLevel[] ToArray()
     {
-        var levels = new PriceLevel[Count];
-        for (var rank = 0; rank < levels.Length; rank++)
-        {
-            levels[rank] = this[rank];
-        }
-
+        var levels = _levels.AsSpan(_start, Count).ToArray();
+        levels.AsSpan().Reverse();
         return levels;
     }
 
@@ -162,7 +157,7 @@ internal sealed partial class BookSide
         _changedForDepth = Math.Min(_changedForDepth, rank);
     }
 
-    private bool Worse(decimal price, decimal than) => _higherIsBetter ? price < than : price > than;
+    private bool Worse(decimal price, decimal than) => _higherIsBetter ? DecimalOrder.Compare(price, than) < 0 : DecimalOrder.Compare(price, than) > 0;
 
     // The index of the first level not worse than price (its own level if present, else where it goes).
     private int Find(decimal price)
@@ -177,7 +172,7 @@ internal sealed partial class BookSide
                 break;
             }
 
-            if (Worse(_prices[probe], price))
+            if (Worse(_levels[probe].Price, price))
             {
                 low = probe + 1;
                 break;
@@ -189,7 +184,7 @@ internal sealed partial class BookSide
         while (low < high)
         {
             var middle = (int)((uint)(low + high) >> 1);
-            if (Worse(_prices[middle], price))
+            if (Worse(_levels[middle].Price, price))
             {
                 low = middle + 1;
             }
@@ -202,10 +197,10 @@ internal sealed partial class BookSide
         return low;
     }
 
-    private void Insert(int index, decimal price, decimal size)
+    private void Insert(int index, PriceLevel level)
     {
         var shiftTail = _end - index <= index - _start;
-        if (shiftTail ? _end == _prices.Length : _start == 0)
+        if (shiftTail ? _end == _levels.Length : _start == 0)
         {
             // The cheap end is full: re-centre rather than shift the long part of the book.
             index = MakeRoom(index);
@@ -223,8 +218,7 @@ internal sealed partial class BookSide
             index--;
         }
 
-        _prices[index] = price;
-        _sizes[index] = size;
+        _levels[index] = level;
         ForgetText(index);
     }
 
@@ -233,12 +227,12 @@ internal sealed partial class BookSide
     private int MakeRoom(int index)
     {
         var count = Count;
-        if (_prices.Length - count < (count / 2) + 2)
+        if (_levels.Length - count < (count / 2) + 2)
         {
             Reallocate(Math.Max(InitialCapacity, count * 2));
         }
 
-        var start = (_prices.Length - count) / 2;
+        var start = (_levels.Length - count) / 2;
         Move(_start, start, count);
         index += start - _start;
         _start = start;
@@ -262,16 +256,14 @@ internal sealed partial class BookSide
 
     private void Move(int from, int to, int count)
     {
-        _prices.AsSpan(from, count).CopyTo(_prices.AsSpan(to));
-        _sizes.AsSpan(from, count).CopyTo(_sizes.AsSpan(to));
+        _levels.AsSpan(from, count).CopyTo(_levels.AsSpan(to));
         MoveTexts(from, to, count);
     }
 
     // Grows the arrays keeping every slot where it was.
     private void Reallocate(int capacity)
     {
-        Array.Resize(ref _prices, capacity);
-        Array.Resize(ref _sizes, capacity);
+        Array.Resize(ref _levels, capacity);
         ReallocateTexts(capacity);
     }
 
@@ -286,27 +278,24 @@ internal sealed partial class BookSide
 
         for (var i = 0; i < levels.Length; i++)
         {
-            if (levels[i].Size <= 0 || (i > 0 && !Worse(levels[i].Price, levels[i - 1].Price)))
+            if (!DecimalOrder.IsPositive(levels[i].Size) || (i > 0 && !Worse(levels[i].Price, levels[i - 1].Price)))
             {
                 return false;
             }
         }
 
         var capacity = Math.Max(InitialCapacity, levels.Length + (levels.Length / 2));
-        if (_prices.Length < capacity)
+        if (_levels.Length < capacity)
         {
             Reallocate(capacity);
         }
 
         // Room is left on both sides: new best prices and new deep levels both come.
-        _start = (_prices.Length - levels.Length) / 2;
+        _start = (_levels.Length - levels.Length) / 2;
         _end = _start + levels.Length;
-        for (var i = 0; i < levels.Length; i++)
-        {
-            _prices[_end - 1 - i] = levels[i].Price;
-            _sizes[_end - 1 - i] = levels[i].Size;
-        }
-
+        var place = _levels.AsSpan(_start, levels.Length);
+        levels.CopyTo(place);
+        place.Reverse();
         ForgetTexts(_start, levels.Length);
         Touched(0);
         return true;

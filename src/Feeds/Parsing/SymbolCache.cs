@@ -12,7 +12,8 @@ internal sealed class SymbolCache(Func<string, string> normalise)
     {
         foreach (var (known, instrument) in _entries)
         {
-            if (raw.SequenceEqual(known))
+            // The last byte tells most symbols of a feed apart before a full comparison.
+            if (raw.Length == known.Length && (raw.IsEmpty || raw[^1] == known[^1]) && raw.SequenceEqual(known))
             {
                 return instrument;
             }

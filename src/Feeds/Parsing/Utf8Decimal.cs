@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 
 namespace TgeSwarm.Feeds.Parsing;
 
@@ -152,15 +153,47 @@ internal static class Utf8Decimal
 
     private static bool TryMantissa(decimal value, out ulong mantissa, out int scale)
     {
-        Span<int> bits = stackalloc int[4];
-        decimal.GetBits(value, bits);
-        scale = value.Scale;
-        mantissa = ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
-        return bits[2] == 0 && bits[3] >= 0;
+        var bits = DecimalBits.Of(value);
+        scale = bits.Scale;
+        mantissa = bits.Low;
+        return bits.High == 0 && !bits.IsNegative;
     }
 
-    private static int WriteDigits(ulong mantissa, Span<byte> destination) =>
-        mantissa.TryFormat(destination, out var written, default, CultureInfo.InvariantCulture) ? written : throw new FeedParseException(RejectReasons.BadNumber);
+    // Digits two at a time from the end: the count first (from the bit length, corrected by one comparison).
+    private static int WriteDigits(ulong mantissa, Span<byte> destination)
+    {
+        if (mantissa == 0)
+        {
+            destination[0] = (byte)'0';
+            return 1;
+        }
+
+        var estimate = ((BitOperations.Log2(mantissa) + 1) * 1233) >> 12;
+        var count = estimate + (mantissa >= AsciiDigits.PowersOfTen[estimate] ? 1 : 0);
+        var digits = destination[..count];
+        var end = count;
+        while (mantissa >= 100)
+        {
+            (mantissa, var pair) = Math.DivRem(mantissa, 100);
+            digits[--end] = DigitPairs[(int)((pair * 2) + 1)];
+            digits[--end] = DigitPairs[(int)(pair * 2)];
+        }
+
+        if (mantissa >= 10)
+        {
+            digits[--end] = DigitPairs[(int)((mantissa * 2) + 1)];
+            digits[--end] = DigitPairs[(int)(mantissa * 2)];
+        }
+        else
+        {
+            digits[--end] = (byte)('0' + mantissa);
+        }
+
+        return count;
+    }
+
+    private static ReadOnlySpan<byte> DigitPairs =>
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"u8;
 
     private static int FormatSlow(decimal value, Span<byte> destination) =>
         value.TryFormat(destination, out var written, default, CultureInfo.InvariantCulture) ? written : throw new FeedParseException(RejectReasons.BadNumber);

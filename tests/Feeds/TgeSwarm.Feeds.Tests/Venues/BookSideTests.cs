@@ -117,6 +117,24 @@ public sealed class BookSideTests
         Assert.Equal(13.5m, side.Depth(10));
     }
 
+    [Fact]
+    public void Decimals_compare_as_decimal_compares_them_whatever_their_scales_and_signs()
+    {
+        var random = new Random(11);
+        for (var i = 0; i < 50_000; i++)
+        {
+            var a = Random(random);
+            var b = random.Next(3) == 0 ? a : Random(random);
+
+            Assert.Equal(Math.Sign(a.CompareTo(b)), Math.Sign(DecimalOrder.Compare(a, b)));
+            Assert.Equal(a == 0, DecimalOrder.IsZero(a));
+            Assert.Equal(a > 0, DecimalOrder.IsPositive(a));
+        }
+    }
+
+    private static decimal Random(Random random) =>
+        new(random.Next(4) == 0 ? 0 : random.Next(), random.Next(3) == 0 ? random.Next() : 0, random.Next(5) == 0 ? random.Next() : 0, random.Next(4) == 0, (byte)random.Next(0, 4));
+
     private static void Truncate(SortedDictionary<decimal, decimal> model, int depth)
     {
         foreach (var price in model.Keys.Skip(depth).ToList())
