@@ -52,8 +52,8 @@ internal sealed partial class BookSide
     public void Apply(decimal price, decimal size)
     {
         var index = Find(price);
-        var found = index < _end && DecimalOrder.Compare(_levels[index].Price, price) == 0;
-        if (DecimalOrder.IsZero(size))
+        var found = index < _end && FastDecimal.Compare(_levels[index].Price, price) == 0;
+        if (FastDecimal.IsZero(size))
         {
             if (found)
             {
@@ -124,7 +124,7 @@ internal sealed partial class BookSide
         var sum = _depthSums[rank];
         for (; rank < count; rank++)
         {
-            sum += _levels[_end - 1 - rank].Size;
+            sum = FastDecimal.Add(sum, _levels[_end - 1 - rank].Size);
             _depthSums[rank + 1] = sum;
         }
 
@@ -157,7 +157,7 @@ internal sealed partial class BookSide
         _changedForDepth = Math.Min(_changedForDepth, rank);
     }
 
-    private bool Worse(decimal price, decimal than) => _higherIsBetter ? DecimalOrder.Compare(price, than) < 0 : DecimalOrder.Compare(price, than) > 0;
+    private bool Worse(decimal price, decimal than) => _higherIsBetter ? FastDecimal.Compare(price, than) < 0 : FastDecimal.Compare(price, than) > 0;
 
     // The index of the first level not worse than price (its own level if present, else where it goes).
     private int Find(decimal price)
@@ -278,7 +278,7 @@ internal sealed partial class BookSide
 
         for (var i = 0; i < levels.Length; i++)
         {
-            if (!DecimalOrder.IsPositive(levels[i].Size) || (i > 0 && !Worse(levels[i].Price, levels[i - 1].Price)))
+            if (!FastDecimal.IsPositive(levels[i].Size) || (i > 0 && !Worse(levels[i].Price, levels[i - 1].Price)))
             {
                 return false;
             }

@@ -20,6 +20,14 @@ internal static class AsciiDigits
         100_000_000_000_000_000, 1_000_000_000_000_000_000, 10_000_000_000_000_000_000,
     ];
 
+    /// <summary>Whether the eight bytes of <paramref name="chunk"/> (read little-endian) are all ASCII digits.</summary>
+    public static bool AreDigits(ulong chunk)
+    {
+        // Every byte 0x30–0x39: its high nibble is 3, and adding 6 does not carry it out of 3. A byte that fails the
+        // first test fails the whole comparison, so a carry it spills into its neighbour cannot hide anything.
+        return ((chunk & 0xF0F0F0F0F0F0F0F0) | (((chunk + 0x0606060606060606) & 0xF0F0F0F0F0F0F0F0) >> 4)) == 0x3333333333333333;
+    }
+
     /// <summary>The value of the eight digits starting <paramref name="text"/>; false if there are fewer or any is not a digit.</summary>
     public static bool TryReadEight(ReadOnlySpan<byte> text, out uint value)
     {

@@ -27,6 +27,21 @@ internal ref struct StrictJsonCursor(ReadOnlySpan<byte> text)
 
     public readonly ReadOnlySpan<byte> Text => _text;
 
+    /// <summary>
+    /// Where the next token starts, after any whitespace: for a caller that checks a fixed shape itself and then
+    /// <see cref="Skip"/>s it (it must take nothing <c>Try…</c> would not).
+    /// </summary>
+    public int Position
+    {
+        get
+        {
+            SkipWhitespace();
+            return _at;
+        }
+    }
+
+    public void Skip(int count) => _at += count;
+
     /// <summary>True once only whitespace is left.</summary>
     public bool AtEnd
     {

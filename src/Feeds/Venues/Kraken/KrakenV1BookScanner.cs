@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Buffers.Text;
 using TgeSwarm.Feeds.Parsing;
 
@@ -94,15 +95,15 @@ internal ref struct KrakenV1BookScanner(ReadOnlySpan<byte> frame)
             return true;
         }
 
+        var newest = default(CanonicalTime);
         do
         {
             if (!_cursor.Take((byte)'[') || !_cursor.TryQuotedDecimal(out var price) || !_cursor.Take((byte)',') || !_cursor.TryQuotedDecimal(out var size)
-                || !_cursor.Take((byte)',') || !_cursor.TryQuotedSeconds(out var time))
+                || !_cursor.Take((byte)',') || !TryLevelTime(ref newest, ref message))
             {
                 return false;
             }
 
-            message.Timestamp = Math.Max(message.Timestamp, time);
             while (_cursor.Take((byte)','))
             {
                 if (!_cursor.TryString(out _))
@@ -120,6 +121,52 @@ internal ref struct KrakenV1BookScanner(ReadOnlySpan<byte> frame)
         }
         while (_cursor.Take((byte)','));
 
+        if (newest.Text.End.Value > 0)
+        {
+            message.Timestamp = Math.Max(message.Timestamp, Timestamps.FromSecondsText(_cursor.Text[newest.Text]));
+        }
+
         return _cursor.Take((byte)']');
+    }
+
+    // The event time is the newest level time. Kraken writes them "1618678135.123456": text of exactly that shape
+    // (ten digits, a point, six digits) is valid and orders as its value, so those are only compared as text and the
+    // newest converted once per list; a time of any other shape is converted and compared at once.
+    private bool TryLevelTime(ref CanonicalTime newest, ref KrakenV1BookMessage message)
+    {
+        const int Length = 17;
+        var at = _cursor.Position;
+        var text = _cursor.Text;
+        if (text.Length - at >= Length + 2 && text[at] == '"' && text[at + Length + 1] == '"' && text[at + 11] == '.' && (uint)(text[at + Length] - '0') <= 9)
+        {
+            var high = BinaryPrimitives.ReadUInt64LittleEndian(text[(at + 1)..]);
+            var low = BinaryPrimitives.ReadUInt64LittleEndian(text[(at + 9)..]);
+            if (AsciiDigits.AreDigits(high) && AsciiDigits.AreDigits((low & ~0xFF0000UL) | 0x300000UL))
+            {
+                // Big-endian, the first eight bytes then the next eight then the last compare as the text does.
+                var key = new CanonicalTime(BinaryPrimitives.ReverseEndianness(high), BinaryPrimitives.ReverseEndianness(low), text[at + Length], new Range(at + 1, at + 1 + Length));
+                if (key.IsAfter(newest))
+                {
+                    newest = key;
+                }
+
+                _cursor.Skip(Length + 2);
+                return true;
+            }
+        }
+
+        if (!_cursor.TryQuotedSeconds(out var time))
+        {
+            return false;
+        }
+
+        message.Timestamp = Math.Max(message.Timestamp, time);
+        return true;
+    }
+
+    private readonly record struct CanonicalTime(ulong High, ulong Low, byte Last, Range Text)
+    {
+        public bool IsAfter(CanonicalTime other) =>
+            other.Text.End.Value == 0 || High > other.High || (High == other.High && (Low > other.Low || (Low == other.Low && Last > other.Last)));
     }
 }
