@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using TgeSwarm.Grains.Interfaces.Market;
+using TgeSwarm.Grains.Interfaces.Tge;
 using TgeSwarm.Grains.Market.History;
 using TgeSwarm.Grains.Market.Hosting;
 using TgeSwarm.Grains.Market.Validation;
@@ -49,6 +50,18 @@ internal static class SwarmHostExtensions
             // The market pipeline's stages hand batches over on memory streams: a stage's events are rebuilt from
             // the venues after a loss, so they need no durable queue, and memory streams are an order faster.
             silo.AddMemoryStreams(MarketStreamNames.Provider);
+
+            // TGE items are few and a lost one is a missed alert: in a cluster they travel on durable queues that a
+            // surviving silo resumes; the embedded default has no database and keeps them in memory.
+            if (options.IsClusterMember)
+            {
+                silo.AddPostgresStreams(TgeStreamNames.Provider, options.Postgres!);
+            }
+            else
+            {
+                silo.AddMemoryStreams(TgeStreamNames.Provider);
+            }
+
             silo.AddMarketPipeline(builder.Configuration);
             var replay = builder.Configuration.GetSection(MarketReplayOptions.SectionName).Get<MarketReplayOptions>() ?? new MarketReplayOptions();
             if (replay.Enabled ?? !options.IsClusterMember)
