@@ -1,0 +1,3 @@
+namespace TgeSwarm.Runtime.Dashboard.Snapshots;
+
+internal sealed record SiloView(string Address, string Name, string Status, DateTimeOffset? StartedAt);

@@ -1,0 +1,3 @@
+namespace TgeSwarm.Runtime.Dashboard.Snapshots;
+
+internal sealed record StreamLagView(string Provider, string Stream, string Subscription, long PendingEvents, long PendingRows);
