@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TgeSwarm.Runtime.Dashboard.Assets;
 using TgeSwarm.Runtime.Dashboard.Live;
@@ -63,8 +64,8 @@ public static class DashboardEndpointRouteBuilderExtensions
         group.MapGet("/login", (HttpContext context) => AssetResults.Serve(context, pages.Value.Login, "no-cache"))
             .AllowAnonymous();
 
-        group.MapPost("/login", (HttpContext context, IOptions<DashboardOptions> options, DashboardClock clock, Microsoft.Extensions.Logging.ILoggerFactory loggers) =>
-                LoginEndpoints.LoginAsync(context, options, clock, loggers, prefix))
+        group.MapPost("/login", (HttpContext context, IOptions<DashboardOptions> options, ILoggerFactory loggers) =>
+                LoginEndpoints.LoginAsync(context, options, loggers, prefix))
             .AllowAnonymous()
             .DisableAntiforgery();
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TgeSwarm.Runtime.Dashboard.Diagnostics;
@@ -14,7 +15,7 @@ internal static partial class LoginEndpoints
 {
     public const string ApiKeyField = "apiKey";
 
-    public static async Task<IResult> LoginAsync(HttpContext context, IOptions<DashboardOptions> options, DashboardClock clock, ILoggerFactory loggers, string basePath)
+    public static async Task<IResult> LoginAsync(HttpContext context, IOptions<DashboardOptions> options, ILoggerFactory loggers, string basePath)
     {
         if (!IsSameOrigin(context.Request))
         {
@@ -41,7 +42,8 @@ internal static partial class LoginEndpoints
             Secure = settings.SecureCookie ?? context.Request.IsHttps,
             // The whole site, not just the dashboard: row actions post to the host's API with the same cookie.
             Path = "/",
-            Expires = clock.Time.GetUtcNow() + settings.ApiKeyCookieLifetime,
+            // The host's clock (not the dashboard's sampling clock): the browser compares the expiry with real time.
+            Expires = (context.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow() + settings.ApiKeyCookieLifetime,
             IsEssential = true,
         });
         LogLoginCookieSet(loggers.CreateLogger(typeof(LoginEndpoints).FullName!), context.Connection.RemoteIpAddress?.ToString());

@@ -136,8 +136,9 @@ internal sealed partial class SnapshotProducer : IAsyncDisposable
         LogSamplingStarted(_logger, _interval);
         try
         {
-            await SampleOnceAsync(cancellationToken);
+            // The timer exists before the first sample, so the interval is measured from the first sample's start.
             using var timer = new PeriodicTimer(_interval, _clock.Time);
+            await SampleOnceAsync(cancellationToken);
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
                 await SampleOnceAsync(cancellationToken);

@@ -1,0 +1,4 @@
+namespace TgeSwarm.Runtime.Dashboard.Tests.Hosting;
+
+[CollectionDefinition(DashboardClusterFixture.Collection)]
+public sealed class DashboardClusterCollection : ICollectionFixture<DashboardClusterFixture>;
