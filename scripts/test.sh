@@ -4,7 +4,8 @@
 #   scripts/test.sh                                       # everything
 #   scripts/test.sh "FullyQualifiedName~Serialization"    # a dotnet test --filter, for local use
 #
-# 1. PostgreSQL 15 and HAProxy from apt when their binaries are missing (sudo only when not root).
+# 1. PostgreSQL 15, HAProxy and chromium (the dashboard's browser test) from apt when their binaries are
+#    missing (sudo only when not root).
 # 2. A throw-away cluster (fsync off, 127.0.0.1 only, no systemd) on port 5433 or the next free
 #    one, role swarm/swarm and database swarm_test; TGESWARM_TEST_POSTGRES points the tests at it.
 #    It is stopped and deleted on exit.
@@ -31,7 +32,7 @@ readonly TEST_TIMEOUT="${TGESWARM_TEST_TIMEOUT:-840}"
 readonly HANG_TIMEOUT="${TGESWARM_HANG_TIMEOUT:-5m}"
 FILTER="${1:-}"
 if [ $# -gt 1 ] || [ "$FILTER" = "-h" ] || [ "$FILTER" = "--help" ]; then
-  sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'
   exit 2
 fi
 
@@ -60,6 +61,16 @@ if ! command -v haproxy >/dev/null; then
   command -v haproxy >/dev/null || die "apt-get installed haproxy but the haproxy binary is still missing"
 fi
 log "HAProxy: $(haproxy -v | head -1)"
+
+# Debian's chromium drives the dashboard's browser test (Playwright with ExecutablePath=/usr/bin/chromium; never
+# `playwright install`, which downloads browsers).
+if [ ! -x /usr/bin/chromium ]; then
+  log "chromium not found: installing it from apt"
+  swarm_as_root apt-get update -qq
+  swarm_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium
+  [ -x /usr/bin/chromium ] || die "apt-get installed chromium but /usr/bin/chromium is still missing"
+fi
+log "chromium: $(/usr/bin/chromium --version 2>/dev/null | head -1)"
 
 # ---------------------------------------------------------------- throw-away cluster
 
