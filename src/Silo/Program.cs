@@ -1,11 +1,13 @@
 using TgeSwarm.Silo.Configuration;
 using TgeSwarm.Silo.Health;
 using TgeSwarm.Silo.Probe;
+using TgeSwarm.Silo.Telemetry;
 
 // One binary, two shapes (the Swarm section decides): the embedded default, one silo with in-process membership and
 // memory storage and no outside services; or a cluster member with membership and grain state in PostgreSQL.
 var builder = WebApplication.CreateBuilder(args);
 builder.UseDefaultUrlsUnlessConfigured();
+builder.UseConfiguredTelemetry();
 builder.UseConfiguredSwarmSilo();
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: [HealthEndpoints.ReadyTag]);

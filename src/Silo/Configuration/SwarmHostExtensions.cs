@@ -6,6 +6,7 @@ using TgeSwarm.Grains.Market.Hosting;
 using TgeSwarm.Grains.Market.Validation;
 using TgeSwarm.Grains.Probe;
 using TgeSwarm.Silo.Market;
+using TgeSwarm.Silo.Telemetry;
 using TgeSwarm.Runtime;
 using TgeSwarm.Runtime.Configuration;
 using TgeSwarm.Runtime.Hosting;
@@ -31,8 +32,15 @@ internal static class SwarmHostExtensions
             throw new OptionsValidationException(Options.DefaultName, typeof(SwarmHostOptions), validation.Failures);
         }
 
+        var tracing = TelemetryHostExtensions.Read(builder.Configuration).Otlp.Endpoint is not null;
         builder.UseSwarmSilo(silo =>
         {
+            if (tracing)
+            {
+                // First, so the call spans enclose every other filter's work.
+                silo.AddActivityPropagation();
+            }
+
             if (options.IsClusterMember)
             {
                 silo.UsePostgresClustering(options.Postgres!);
