@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Options;
+
+namespace TgeSwarm.Grains.Tge.Sources;
+
+internal sealed class SourcePollingOptionsValidator : IValidateOptions<SourcePollingOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SourcePollingOptions options)
+    {
+        var failures = new List<string>();
+        if (options.RememberedItems is < 100 or > 1_000_000)
+        {
+            failures.Add($"{SourcePollingOptions.SectionName}:RememberedItems must be between 100 and 1000000 (got {options.RememberedItems}).");
+        }
+
+        if (options.ReminderPeriod < TimeSpan.FromSeconds(1))
+        {
+            failures.Add($"{SourcePollingOptions.SectionName}:ReminderPeriod must be at least 1 s (got {options.ReminderPeriod}).");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
