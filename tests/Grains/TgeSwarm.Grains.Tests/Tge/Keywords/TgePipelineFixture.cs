@@ -1,0 +1,42 @@
+using Microsoft.Extensions.DependencyInjection;
+using TgeSwarm.Grains.Interfaces.Tge;
+using TgeSwarm.Grains.Tge;
+using TgeSwarm.Grains.Tge.Events;
+using TgeSwarm.Runtime;
+using TgeSwarm.Runtime.Hosting;
+using TgeSwarm.Runtime.Testing;
+
+namespace TgeSwarm.Grains.Tests.Tge.Keywords;
+
+/// <summary>
+/// One silo with the TGE keyword stage, event grains and alerts as the silo host wires them on the embedded default:
+/// memory streams "tge", memory grain storage, the in-memory event store, no webhooks.
+/// </summary>
+public sealed class TgePipelineFixture : IAsyncLifetime
+{
+    public TestCluster Cluster { get; private set; } = null!;
+
+    internal InMemoryTgeEventStore Store => (InMemoryTgeEventStore)Cluster.Primary.ServiceProvider.GetRequiredService<ITgeEventStore>();
+
+    public IAsyncStream<TgeItem> Raw(string source) =>
+        Cluster.Client.GetStreamProvider(TgeStreamNames.Provider).GetStream<TgeItem>(StreamId.Create(TgeStreamNames.Raw, source));
+
+    public IAsyncStream<TgeCandidate> Candidates(string slug) =>
+        Cluster.Client.GetStreamProvider(TgeStreamNames.Provider).GetStream<TgeCandidate>(StreamId.Create(TgeStreamNames.Candidates, slug));
+
+    public async Task InitializeAsync()
+    {
+        var builder = new TestClusterBuilder();
+        builder.ConfigureSilo(silo =>
+        {
+            silo.AddMemoryGrainStorage(PersistentStateAttribute.DefaultStorageName);
+            silo.AddMemoryStreams(TgeStreamNames.Provider);
+            silo.Services.AddTgeDetection();
+            silo.AddGrainAssembly(typeof(TgeDetectionExtensions).Assembly);
+        });
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+}
