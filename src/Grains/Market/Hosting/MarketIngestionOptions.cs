@@ -10,6 +10,13 @@ internal sealed class MarketIngestionOptions
 {
     public const string SectionName = "Market:Ingestion";
 
+    /// <summary>
+    /// How often a started shard's reminder ticks. The tick reactivates the shard wherever its key is placed after its
+    /// silo was lost, so this bounds how long a shard stays down when nothing else calls it. Default 1 minute; the
+    /// reminder service refuses periods below its <c>MinimumReminderPeriod</c> (also 1 minute by default).
+    /// </summary>
+    public TimeSpan KeepAlivePeriod { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Shards by key (<c>venue#n</c>).</summary>
     public Dictionary<string, IngestionShardOptions> Shards { get; } = new(StringComparer.Ordinal);
 }

@@ -10,6 +10,11 @@ internal sealed class MarketIngestionOptionsValidator : IValidateOptions<MarketI
     public ValidateOptionsResult Validate(string? name, MarketIngestionOptions options)
     {
         var failures = new List<string>();
+        if (options.KeepAlivePeriod < TimeSpan.FromSeconds(1))
+        {
+            failures.Add($"{MarketIngestionOptions.SectionName}:KeepAlivePeriod must be at least 00:00:01; got {options.KeepAlivePeriod}.");
+        }
+
         foreach (var (key, shard) in options.Shards)
         {
             try

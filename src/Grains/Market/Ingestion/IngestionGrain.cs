@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using TgeSwarm.Feeds;
 using TgeSwarm.Grains.Interfaces.Market;
+using TgeSwarm.Grains.Market.Hosting;
 using TgeSwarm.Grains.Market.Pipeline;
 using TgeSwarm.Runtime;
 
@@ -14,6 +16,7 @@ namespace TgeSwarm.Grains.Market.Ingestion;
 internal sealed partial class IngestionGrain(
     [PersistentState("shard", PersistentStateAttribute.DefaultStorageName)] IPersistentState<IngestionShardState> state,
     IHttpClientFactory httpClients,
+    IOptions<MarketIngestionOptions> options,
     TimeProvider time,
     MarketInstruments instruments,
     ILoggerFactory loggers,
@@ -21,9 +24,6 @@ internal sealed partial class IngestionGrain(
     : Grain, IIngestionGrain, IRemindable
 {
     public const string KeepAliveReminder = "ingestion-keepalive";
-
-    /// <summary>How often the reminder checks that a started shard is active somewhere.</summary>
-    public static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
 
     private IngestionConnection? _connection;
     private IGrainTimer? _keepAlive;
@@ -47,7 +47,8 @@ internal sealed partial class IngestionGrain(
         IngestionSettingsValidator.Validate(Shard, settings);
         state.State.Settings = settings;
         await state.WriteStateAsync(cancellationToken);
-        await RegisterOrUpdateReminder(KeepAliveReminder, ReminderPeriod, ReminderPeriod);
+        var period = options.Value.KeepAlivePeriod;
+        await RegisterOrUpdateReminder(KeepAliveReminder, period, period);
         await DisconnectAsync();
         Connect(settings);
     }
