@@ -20,8 +20,10 @@ internal sealed partial class QueenGrain
         var records = AgentsOrdered().ToList();
         var before = records.Select(Observed).ToList();
 
-        // Reads fan out: one slow agent costs the pass one status timeout, not one per agent.
-        await Task.WhenAll(records.Select(r => ReadStatusAsync(r, cancellationToken)));
+        // Reads fan out: one slow agent costs the pass one status timeout, not one per agent. An agent that should not
+        // run and was stopped is not read: a read would activate it, and a stopped agent has nothing to bring it back.
+        var read = records.Where(r => EffectiveDesired(r) == AgentState.Running || r.Actual != AgentState.Stopped).ToList();
+        await Task.WhenAll(read.Select(r => ReadStatusAsync(r, cancellationToken)));
 
         int started = 0, stopped = 0, alerts = 0;
         foreach (var record in records)
@@ -68,7 +70,7 @@ internal sealed partial class QueenGrain
             await PersistAsync(cancellationToken);
         }
 
-        return new ReconcileReport(now, records.Count, started, stopped, alerts);
+        return new ReconcileReport(now, read.Count, started, stopped, alerts);
     }
 
     /// <summary>One step of the restart policy for an agent that should run but does not: restart, cooldown, or alert.</summary>
