@@ -3,9 +3,9 @@ using System.Runtime.InteropServices;
 using TgeSwarm.Bench.Benchmarks;
 using TgeSwarm.Bench.Harness;
 
-// dotnet run -c Release --project bench/TgeSwarm.Bench -- [--quick] [--alloc-profile] [local_call] [serializer] [activations] [postgres] [transport] [remote_call] [failure_detection] [memory_stream] [postgres_queue] [postgres_stream] [parse] [pipeline]
+// dotnet run -c Release --project bench/TgeSwarm.Bench -- [--quick] [--alloc-profile] [local_call] [serializer] [activations] [postgres] [transport] [remote_call] [failure_detection] [memory_stream] [postgres_queue] [postgres_stream] [parse] [pipeline] [tge_throughput]
 // Figures go to stdout as "BENCH <name> <value> <unit>"; notes and reasons go to stderr.
-var all = new[] { "serializer", "local_call", "activations", "postgres", "transport", "remote_call", "failure_detection", "memory_stream", "postgres_queue", "postgres_stream", "parse", "pipeline" };
+var all = new[] { "serializer", "local_call", "activations", "postgres", "transport", "remote_call", "failure_detection", "memory_stream", "postgres_queue", "postgres_stream", "parse", "pipeline", "tge_throughput" };
 var quick = args.Contains("--quick", StringComparer.Ordinal);
 var allocProfile = args.Contains("--alloc-profile", StringComparer.Ordinal);
 var unknown = args.Where(a => a.StartsWith('-') && a is not "--quick" and not "--alloc-profile").ToArray();
@@ -61,6 +61,7 @@ foreach (var name in selected)
         case "parse":
             ParseBenchmark.Run(options);
             break;
+        case "tge_throughput": await TgeSwarm.Bench.Benchmarks.Tge.TgeThroughputBenchmark.RunAsync(options); break;
         case "pipeline":
             await TgeSwarm.Bench.Benchmarks.Pipeline.PipelineBenchmark.RunAsync(options);
             break;
