@@ -1,3 +1,4 @@
+using TgeSwarm.Silo.Api;
 using TgeSwarm.Silo.Configuration;
 using TgeSwarm.Silo.Health;
 using TgeSwarm.Silo.Probe;
@@ -11,11 +12,14 @@ builder.UseConfiguredTelemetry();
 builder.UseConfiguredSwarmSilo();
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: [HealthEndpoints.ReadyTag]);
+builder.AddSwarmApi();
 
 var app = builder.Build();
 app.UseExceptionHandler();
+app.UseSwarmApi();
 app.MapSwarmHealth();
 app.MapProbe();
+app.MapSwarmApi();
 app.Run();
 
 /// <summary>The silo host's entry point; public so API tests can start it with WebApplicationFactory.</summary>
