@@ -7,8 +7,9 @@ namespace TgeSwarm.Feeds.Books;
 /// change the top of a book far more often than its tail, so with the best level last such a change moves few
 /// elements (a sorted list with the best level first moves the whole book on every new best price), and dropping
 /// the worst levels after an insert (depth truncation) only advances the start. An insert or a removal shifts
-/// whichever part of the array is shorter. A price is found by galloping from the best level and then bisecting, so
-/// a change k levels from the top costs O(log k) comparisons.
+/// whichever part of the array is shorter. A price is found by a branch-free bisection over a parallel array of
+/// 64-bit keys while the side's prices share one scale (<c>BookSide.Keys.cs</c>), else by galloping from the best
+/// level and then bisecting decimals, so a change k levels from the top costs O(log k) comparisons.
 /// </para>
 /// <para>
 /// Prices are compared by value (<c>1.50</c> and <c>1.5</c> are one level) and a level keeps the price text it was
@@ -34,6 +35,7 @@ internal sealed partial class BookSide
     {
         _higherIsBetter = higherIsBetter;
         _levels = new PriceLevel[InitialCapacity];
+        _keys = new ulong[InitialCapacity];
         _start = _end = InitialCapacity / 2;
         _changedForChecksum = 0;
         _changedForDepth = 0;
@@ -51,8 +53,20 @@ internal sealed partial class BookSide
     /// <summary>Sets the level's size; zero removes it.</summary>
     public void Apply(decimal price, decimal size)
     {
-        var index = Find(price);
-        var found = index < _end && FastDecimal.Compare(_levels[index].Price, price) == 0;
+        int index;
+        bool found;
+        var keyed = TryKey(price, out var key);
+        if (keyed)
+        {
+            index = FindKey(key);
+            found = index < _end && _keys[index] == key;
+        }
+        else
+        {
+            index = Find(price);
+            found = index < _end && FastDecimal.Compare(_levels[index].Price, price) == 0;
+        }
+
         if (FastDecimal.IsZero(size))
         {
             if (found)
@@ -73,7 +87,8 @@ internal sealed partial class BookSide
         }
 
         Touched(_end - index);
-        Insert(index, new PriceLevel(price, size));
+        _keyed = keyed;
+        Insert(index, new PriceLevel(price, size), key);
     }
 
     /// <summary>Applies <paramref name="levels"/> in order; an empty side takes levels sent best first in one pass.</summary>
@@ -197,7 +212,7 @@ internal sealed partial class BookSide
         return low;
     }
 
-    private void Insert(int index, PriceLevel level)
+    private void Insert(int index, PriceLevel level, ulong key)
     {
         var shiftTail = _end - index <= index - _start;
         if (shiftTail ? _end == _levels.Length : _start == 0)
@@ -219,6 +234,7 @@ internal sealed partial class BookSide
         }
 
         _levels[index] = level;
+        _keys[index] = key;
         ForgetText(index);
     }
 
@@ -257,6 +273,11 @@ internal sealed partial class BookSide
     private void Move(int from, int to, int count)
     {
         _levels.AsSpan(from, count).CopyTo(_levels.AsSpan(to));
+        if (_keyed)
+        {
+            _keys.AsSpan(from, count).CopyTo(_keys.AsSpan(to));
+        }
+
         MoveTexts(from, to, count);
     }
 
@@ -264,6 +285,7 @@ internal sealed partial class BookSide
     private void Reallocate(int capacity)
     {
         Array.Resize(ref _levels, capacity);
+        Array.Resize(ref _keys, capacity);
         ReallocateTexts(capacity);
     }
 
@@ -296,6 +318,7 @@ internal sealed partial class BookSide
         var place = _levels.AsSpan(_start, levels.Length);
         levels.CopyTo(place);
         place.Reverse();
+        KeyLoaded(_start, levels.Length);
         ForgetTexts(_start, levels.Length);
         Touched(0);
         return true;

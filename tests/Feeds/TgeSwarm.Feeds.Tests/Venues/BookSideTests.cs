@@ -46,6 +46,78 @@ public sealed class BookSideTests
         AssertSame(model, side);
     }
 
+    [Theory]
+    [InlineData(true, 5)]
+    [InlineData(false, 6)]
+    public void Prices_of_mixed_scales_and_signs_match_a_sorted_dictionary_by_value(bool bids, int seed)
+    {
+        // Mostly one scale (the keyed search), now and then another scale, a negative price or a mantissa beyond 64
+        // bits (the decimal search), and the side emptied now and then so the keys start again.
+        var random = new Random(seed);
+        var side = new BookSide(higherIsBetter: bids);
+        var model = new SortedDictionary<decimal, decimal>(bids ? Comparer<decimal>.Create(static (a, b) => b.CompareTo(a)) : Comparer<decimal>.Default);
+        var keyedSteps = 0;
+        for (var step = 0; step < 20_000; step++)
+        {
+            var price = Math.Round(100 + ((decimal)(random.NextDouble() - 0.5) * 10), 2);
+            price = random.Next(50) switch
+            {
+                0 => price * 1.0m,
+                1 => -price,
+                2 => price + 0.000000000000000000000001m - 0.000000000000000000000001m,
+                3 => price * 1.000m,
+                _ => price,
+            };
+            var size = random.Next(3) == 0 ? 0m : random.Next(1, 1000) / 100m;
+            side.Apply(price, size);
+            if (size == 0)
+            {
+                model.Remove(price);
+            }
+            else
+            {
+                model[price] = size;
+            }
+
+            if (step % 2_003 == 0)
+            {
+                side.Truncate(0);
+                model.Clear();
+            }
+
+            keyedSteps += side.IsKeyed ? 1 : 0;
+            if (step % 101 == 0)
+            {
+                AssertSame(model, side);
+            }
+        }
+
+        AssertSame(model, side);
+        Assert.InRange(keyedSteps, 1, 19_999);
+    }
+
+    [Fact]
+    public void The_keys_stop_at_a_price_of_another_scale_and_start_again_once_the_side_is_empty()
+    {
+        var side = new BookSide(higherIsBetter: false);
+        side.ApplyAll([new PriceLevel(10.50m, 1m), new PriceLevel(10.60m, 2m)]);
+        Assert.True(side.IsKeyed);
+
+        side.Apply(10.5m, 3m);
+        Assert.True(side.IsKeyed);
+        side.Apply(10.55m, 1m);
+        Assert.True(side.IsKeyed);
+        side.Apply(10.525m, 1m);
+        Assert.False(side.IsKeyed);
+        Assert.Equal([new PriceLevel(10.50m, 3m), new PriceLevel(10.525m, 1m), new PriceLevel(10.55m, 1m), new PriceLevel(10.60m, 2m)], side.ToArray());
+
+        side.Clear();
+        side.Apply(7.1m, 1m);
+        side.Apply(7.0m, 1m);
+        Assert.True(side.IsKeyed);
+        Assert.Equal([new PriceLevel(7.0m, 1m), new PriceLevel(7.1m, 1m)], side.ToArray());
+    }
+
     [Fact]
     public void A_snapshot_sent_best_first_loads_into_an_empty_side()
     {
