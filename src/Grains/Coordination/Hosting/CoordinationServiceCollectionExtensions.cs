@@ -12,7 +12,7 @@ namespace TgeSwarm.Grains.Coordination.Hosting;
 public static class CoordinationServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the queen's agent drivers (ingestion), its options (<c>Coordination:Queen</c>) and the memory grains'
+    /// Registers the queen's agent drivers (ingestion shards, TGE sources), its options (<c>Coordination:Queen</c>) and the memory grains'
     /// (<c>Coordination:Memory</c>), bound from <paramref name="configuration"/> when given and validated at start, and
     /// a participant that activates the queen once the silo is active, so reconciliation runs without waiting for a
     /// command. The grains themselves come with this assembly (<c>AddGrainAssembly</c>); both keep their state in the
@@ -27,6 +27,7 @@ public static class CoordinationServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QueenOptions>, QueenOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MemoryOptions>, MemoryOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAgentDriver, IngestionAgentDriver>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAgentDriver, SourceAgentDriver>());
         services.TryAddSingleton<AgentDrivers>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISiloLifecycleParticipant, QueenActivator>());
         return services;

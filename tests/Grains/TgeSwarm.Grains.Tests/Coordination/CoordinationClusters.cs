@@ -4,7 +4,9 @@ using TgeSwarm.Feeds;
 using TgeSwarm.Feeds.Exchange;
 using TgeSwarm.Grains.Coordination.Hosting;
 using TgeSwarm.Grains.Interfaces.Market;
+using TgeSwarm.Grains.Interfaces.Tge;
 using TgeSwarm.Grains.Market.Hosting;
+using TgeSwarm.Grains.Tge.Sources.Hosting;
 using TgeSwarm.Runtime;
 using TgeSwarm.Runtime.Configuration;
 using TgeSwarm.Runtime.Hosting;
@@ -12,7 +14,7 @@ using TgeSwarm.Runtime.Testing;
 
 namespace TgeSwarm.Grains.Tests.Coordination;
 
-/// <summary>How the coordination tests build their silos (as the host wires them) and the replay exchange the shards read.</summary>
+/// <summary>How the coordination tests build their silos (market pipeline, TGE sources, coordination) (as the host wires them) and the replay exchange the shards read.</summary>
 internal static class CoordinationClusters
 {
     /// <summary>
@@ -61,7 +63,9 @@ internal static class CoordinationClusters
 
             silo.UseInMemoryReminderService();
             silo.AddMemoryStreams(MarketStreamNames.Provider);
+            silo.AddMemoryStreams(TgeStreamNames.Provider);
             silo.AddMarketPipeline(configuration);
+            silo.Services.AddTgeSources(configuration);
             silo.Services.AddCoordination(configuration);
             silo.Configure<Grains.Market.Validation.MarketValidationOptions>(o =>
             {
