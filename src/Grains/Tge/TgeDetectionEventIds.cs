@@ -7,14 +7,13 @@ namespace TgeSwarm.Grains.Tge;
 internal static class TgeDetectionEventIds
 {
     public const int KeywordBatchFailed = 5600;
-    public const int KeywordNoToken = 5601;
 
     public const int EventRejected = 5610;
     public const int EventCreated = 5611;
     public const int EventUpdated = 5612;
     public const int EventForwarded = 5613;
     public const int EventSightingsFull = 5614;
-    public const int EventSaveFailed = 5615;
+    public const int EventSightingDropped = 5615;
 
     public const int WebhookDelivered = 5630;
     public const int WebhookRetrying = 5631;

@@ -56,6 +56,6 @@ internal static partial class TgeBenchItems
         throw new FileNotFoundException($"data/tge/labels.jsonl not found above {Environment.CurrentDirectory} or {AppContext.BaseDirectory}: run the benchmark from the repository.");
     }
 
-    [GeneratedRegex(@"\(([A-Z][A-Z0-9]{1,7})\)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\(([A-Z][A-Z0-9]{0,7})\)", RegexOptions.CultureInvariant)]
     private static partial Regex Symbol();
 }

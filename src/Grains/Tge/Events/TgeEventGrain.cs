@@ -37,6 +37,7 @@ internal sealed partial class TgeEventGrain(
 {
     private readonly TgeEventMerger _merger = new(options.Value);
     private string _slug = "";
+    private bool _fullLogged;
     private IAsyncStream<TgeEventNotice> _notices = null!;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -97,7 +98,16 @@ internal sealed partial class TgeEventGrain(
             instruments.Merged("duplicate");
             if (merge.Reason == "sightings-full")
             {
-                Log.SightingsFull(logger, _slug, clean.Sighting.SourceId, clean.Sighting.ItemId);
+                // Logged once per activation at warning level; the rest are counted (tge.events.merged) and logged at debug level.
+                if (_fullLogged)
+                {
+                    Log.SightingDropped(logger, _slug, clean.Sighting.SourceId, clean.Sighting.ItemId);
+                }
+                else
+                {
+                    _fullLogged = true;
+                    Log.SightingsFull(logger, _slug, clean.Sighting.SourceId, clean.Sighting.ItemId);
+                }
             }
 
             return merge.Outcome;
@@ -172,7 +182,10 @@ internal sealed partial class TgeEventGrain(
         [LoggerMessage(EventId = TgeDetectionEventIds.EventForwarded, Level = LogLevel.Debug, Message = "TGE name slug {Slug} forwarded a candidate to {Target} (source {Source}, item {Item})")]
         public static partial void Forwarded(ILogger logger, string slug, string target, string source, string item);
 
-        [LoggerMessage(EventId = TgeDetectionEventIds.EventSightingsFull, Level = LogLevel.Warning, Message = "TGE event {Slug} holds its maximum of sightings; dropped the one from {Source} (item {Item})")]
+        [LoggerMessage(EventId = TgeDetectionEventIds.EventSightingsFull, Level = LogLevel.Warning, Message = "TGE event {Slug} holds its maximum of sightings; dropped the one from {Source} (item {Item}); further drops are logged at debug level")]
         public static partial void SightingsFull(ILogger logger, string slug, string source, string item);
+
+        [LoggerMessage(EventId = TgeDetectionEventIds.EventSightingDropped, Level = LogLevel.Debug, Message = "TGE event {Slug} is full; dropped the sighting from {Source} (item {Item})")]
+        public static partial void SightingDropped(ILogger logger, string slug, string source, string item);
     }
 }

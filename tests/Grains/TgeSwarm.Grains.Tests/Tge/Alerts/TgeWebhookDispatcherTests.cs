@@ -102,6 +102,34 @@ public sealed class TgeWebhookDispatcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_try_without_an_answer_in_time_is_retried()
+    {
+        var options = Options(_receiver.Url);
+        options.AttemptTimeout = TimeSpan.FromMilliseconds(200);
+
+        // Enough tries that a loaded machine answering the retry late as well still ends delivered.
+        options.MaxAttempts = 10;
+        var (dispatcher, counts) = await StartAsync(options);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var tries = 0;
+        _receiver.BeforeAnswer = async _ =>
+        {
+            if (Interlocked.Increment(ref tries) == 1)
+            {
+                await release.Task;
+            }
+        };
+
+        dispatcher.Enqueue(Notice("slow", 1));
+
+        Assert.Equal("slow/1", (await _receiver.NextAsync("the retry after the first try timed out")).Delivery);
+        Assert.Equal(1, await Eventually.ReadAsync(() => Task.FromResult(counts.Get("outcome", "delivered")), n => n >= 1));
+        release.SetResult();
+        Assert.Equal(0, counts.Get("outcome", "given_up"));
+        Assert.InRange(_receiver.All.Count, 2, 10);
+    }
+
+    [Fact]
     public async Task One_events_notices_arrive_in_order_and_a_full_lane_drops_the_oldest()
     {
         var options = Options(_receiver.Url);

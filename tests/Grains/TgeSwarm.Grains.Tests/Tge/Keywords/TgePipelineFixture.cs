@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TgeSwarm.Grains.Interfaces.Tge;
+using TgeSwarm.Grains.Tests.Tge.Alerts;
 using TgeSwarm.Grains.Tge;
 using TgeSwarm.Grains.Tge.Events;
 using TgeSwarm.Runtime;
@@ -10,11 +12,16 @@ namespace TgeSwarm.Grains.Tests.Tge.Keywords;
 
 /// <summary>
 /// One silo with the TGE keyword stage, event grains and alerts as the silo host wires them on the embedded default:
-/// memory streams "tge", memory grain storage, the in-memory event store, no webhooks.
+/// memory streams "tge", memory grain storage, the in-memory event store, and one webhook: a receiver of the
+/// fixture's own on 127.0.0.1.
 /// </summary>
 public sealed class TgePipelineFixture : IAsyncLifetime
 {
+    public const string WebhookSecret = "fixture-webhook-secret-0123";
+
     public TestCluster Cluster { get; private set; } = null!;
+
+    internal WebhookReceiver Receiver { get; private set; } = null!;
 
     internal InMemoryTgeEventStore Store => (InMemoryTgeEventStore)Cluster.Primary.ServiceProvider.GetRequiredService<ITgeEventStore>();
 
@@ -26,17 +33,29 @@ public sealed class TgePipelineFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        Receiver = await WebhookReceiver.StartAsync(WebhookSecret);
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Tge:Webhooks:0:Url"] = Receiver.Url,
+                ["Tge:Webhooks:0:Secret"] = WebhookSecret,
+            })
+            .Build();
         var builder = new TestClusterBuilder();
         builder.ConfigureSilo(silo =>
         {
             silo.AddMemoryGrainStorage(PersistentStateAttribute.DefaultStorageName);
             silo.AddMemoryStreams(TgeStreamNames.Provider);
-            silo.Services.AddTgeDetection();
+            silo.Services.AddTgeDetection(configuration);
             silo.AddGrainAssembly(typeof(TgeDetectionExtensions).Assembly);
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
 
-    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        await Receiver.DisposeAsync();
+    }
 }
