@@ -18,7 +18,7 @@ public static class DashboardEndpointRouteBuilderExtensions
 
     /// <summary>
     /// Maps the dashboard under <paramref name="prefix"/> (default <c>/dashboard</c>): the page, its live updates
-    /// (<c>/events</c>), the latest sample as JSON (<c>/snapshot</c>), the page's files (<c>/assets/…</c>) and the
+    /// (<c>/events</c>), a sample taken after the request arrived as JSON (<c>/snapshot</c>), the page's files (<c>/assets/…</c>) and the
     /// login and logout. The page and its data are authorized as <see cref="DashboardOptions"/> says; the login page
     /// and the files are anonymous. Conventions added to the returned builder apply to every route.
     /// </summary>
@@ -49,8 +49,10 @@ public static class DashboardEndpointRouteBuilderExtensions
 
         group.MapGet("/snapshot", async (SnapshotProducer producer, HttpContext context) =>
         {
+            // Read before subscribing: the first subscriber's sample starts at once and must count as fresh.
+            var samplesTaken = producer.SamplesTaken;
             using var subscription = producer.Subscribe();
-            var snapshot = await producer.NextAsync(0, context.RequestAborted).WaitAsync(SnapshotWait, context.RequestAborted);
+            var snapshot = await producer.FreshAsync(samplesTaken, context.RequestAborted).WaitAsync(SnapshotWait, context.RequestAborted);
             context.Response.Headers.CacheControl = "no-store";
             return Results.Bytes(snapshot.Json, "application/json; charset=utf-8");
         }).AddEndpointFilter(new DashboardAccessFilter(isPage: false, loginPath));

@@ -38,8 +38,10 @@ public sealed class DashboardOptions
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>
-    /// Roles the page asks about (<c>ClaimsPrincipal.IsInRole</c>) to mark row actions the user lacks the role for.
-    /// Marking only: the action's endpoint decides. Default viewer, operator, admin.
+    /// The roles row actions may require (<see cref="Panels.DashboardRowAction.RequiredRole"/>); the page marks the
+    /// actions whose role the user does not hold. A name that is an authorization policy is held when the policy
+    /// passes (so a role hierarchy counts), any other name is a role claim. Marking only: the action's endpoint
+    /// decides. Default viewer, operator, admin.
     /// </summary>
     public IList<string> ActionRoles { get; } = ["viewer", "operator", "admin"];
 

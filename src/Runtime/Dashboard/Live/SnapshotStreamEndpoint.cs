@@ -1,7 +1,9 @@
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -41,7 +43,7 @@ internal static partial class SnapshotStreamEndpoint
         LogConnected(logger, context.Connection.RemoteIpAddress?.ToString());
         try
         {
-            await WriteEventAsync(response, "session", JsonSerializer.SerializeToUtf8Bytes(SessionOf(context, options.Value), DashboardJsonContext.Default.DashboardSession), null, cancellationToken);
+            await WriteEventAsync(response, "session", JsonSerializer.SerializeToUtf8Bytes(await SessionOfAsync(context, options.Value), DashboardJsonContext.Default.DashboardSession), null, cancellationToken);
             var sent = 0L;
             Task<PublishedSnapshot>? pending = null;
             while (!cancellationToken.IsCancellationRequested)
@@ -75,14 +77,33 @@ internal static partial class SnapshotStreamEndpoint
         }
     }
 
-    private static DashboardSession SessionOf(HttpContext context, DashboardOptions options)
+    /// <summary>
+    /// An action role that names an authorization policy is held when the policy passes (so a host's role hierarchy,
+    /// admin above operator, counts); otherwise it is a plain role claim.
+    /// </summary>
+    private static async Task<DashboardSession> SessionOfAsync(HttpContext context, DashboardOptions options)
     {
         var user = context.User;
-        var authenticated = user.Identity?.IsAuthenticated == true;
-        return new DashboardSession(
-            authenticated ? user.Identity!.Name : null,
-            authenticated ? [.. options.ActionRoles.Where(user.IsInRole)] : [],
-            !authenticated);
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return new DashboardSession(null, [], Anonymous: true);
+        }
+
+        var policies = context.RequestServices.GetRequiredService<IAuthorizationPolicyProvider>();
+        var authorization = context.RequestServices.GetRequiredService<IAuthorizationService>();
+        var held = new List<string>();
+        foreach (var role in options.ActionRoles)
+        {
+            var holds = await policies.GetPolicyAsync(role) is { } policy
+                ? (await authorization.AuthorizeAsync(user, resource: null, policy)).Succeeded
+                : user.IsInRole(role);
+            if (holds)
+            {
+                held.Add(role);
+            }
+        }
+
+        return new DashboardSession(user.Identity.Name, held, Anonymous: false);
     }
 
     private static async Task WriteEventAsync(HttpResponse response, string name, byte[] json, long? id, CancellationToken cancellationToken)

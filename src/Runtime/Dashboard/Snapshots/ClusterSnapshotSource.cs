@@ -24,6 +24,7 @@ internal sealed partial class ClusterSnapshotSource(
     private const string CallDurationHistogram = "swarm.calls.duration";
 
     private readonly RateMeter _rates = new(clock.Time);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _panelErrors = new(StringComparer.Ordinal);
     private readonly HistogramPercentiles _percentiles = new();
 
     public async ValueTask<DashboardSnapshot> SampleAsync(CancellationToken cancellationToken)
@@ -114,14 +115,21 @@ internal sealed partial class ClusterSnapshotSource(
         try
         {
             var data = await panel.Load(services, cancellationToken);
+            _panelErrors.TryRemove(panel.Id, out _);
             return new PanelView(panel.Id, panel.Title, panel.Order, data.Table, data.Series, data.Note, null);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // A host's panel is its own code: whatever it throws is logged with the panel named and shown in its
-            // place, and the other views carry on.
-            LogPanelFailed(logger, exception, panel.Id);
-            return new PanelView(panel.Id, panel.Title, panel.Order, null, null, null, $"{exception.GetType().Name}: {exception.Message}");
+            // A host's panel is its own code: whatever it throws is shown in its place and the other views carry on.
+            // It is logged when the failure first appears or changes, not once a second while a dashboard is open.
+            var error = $"{exception.GetType().Name}: {exception.Message}";
+            if (!_panelErrors.TryGetValue(panel.Id, out var previous) || !string.Equals(previous, error, StringComparison.Ordinal))
+            {
+                _panelErrors[panel.Id] = error;
+                LogPanelFailed(logger, exception, panel.Id);
+            }
+
+            return new PanelView(panel.Id, panel.Title, panel.Order, null, null, null, error);
         }
     }
 

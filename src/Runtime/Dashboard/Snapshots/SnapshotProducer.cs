@@ -103,6 +103,30 @@ internal sealed partial class SnapshotProducer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The first snapshot whose sampling started after <paramref name="samplesTaken"/> (a <see cref="SamplesTaken"/>
+    /// read before subscribing): what the cluster looks like now, not a sample taken before the caller's own
+    /// changes. Call it while subscribed.
+    /// </summary>
+    public async Task<PublishedSnapshot> FreshAsync(long samplesTaken, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task published;
+            lock (_gate)
+            {
+                if (_latest is { } latest && latest.Sample > samplesTaken)
+                {
+                    return latest;
+                }
+
+                published = _next.Task;
+            }
+
+            await published.WaitAsync(cancellationToken);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         Task loop;
@@ -157,7 +181,7 @@ internal sealed partial class SnapshotProducer : IAsyncDisposable
 
     private async Task SampleOnceAsync(CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _samples);
+        var sample = Interlocked.Increment(ref _samples);
         DashboardSnapshot snapshot;
         try
         {
@@ -176,7 +200,7 @@ internal sealed partial class SnapshotProducer : IAsyncDisposable
         TaskCompletionSource woken;
         lock (_gate)
         {
-            _latest = new PublishedSnapshot(version, json);
+            _latest = new PublishedSnapshot(version, sample, json);
             woken = _next;
             _next = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }

@@ -60,6 +60,20 @@ public sealed class SnapshotProducerTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_fresh_snapshot_is_one_whose_sampling_started_after_it_was_asked_for()
+    {
+        using var watcher = _producer.Subscribe();
+        var first = await _producer.NextAsync(0, CancellationToken.None).WaitAsync(Bound);
+
+        var fresh = _producer.FreshAsync(_producer.SamplesTaken, CancellationToken.None);
+        Assert.False(fresh.IsCompleted);
+        _clock.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(1, first.Version);
+        Assert.Equal(2, (await fresh.WaitAsync(Bound)).Version);
+    }
+
+    [Fact]
     public async Task Sampling_stops_when_the_last_watcher_leaves_and_starts_again_for_the_next()
     {
         var first = _producer.Subscribe();
