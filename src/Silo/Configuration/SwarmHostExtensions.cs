@@ -5,7 +5,10 @@ using TgeSwarm.Grains.Market.History;
 using TgeSwarm.Grains.Market.Hosting;
 using TgeSwarm.Grains.Market.Validation;
 using TgeSwarm.Grains.Probe;
+using TgeSwarm.Grains.Tge;
+using TgeSwarm.Grains.Tge.Sources.Hosting;
 using TgeSwarm.Silo.Market;
+using TgeSwarm.Silo.Tge;
 using TgeSwarm.Silo.Telemetry;
 using TgeSwarm.Runtime;
 using TgeSwarm.Runtime.Configuration;
@@ -85,6 +88,16 @@ internal static class SwarmHostExtensions
                     o.MaxAge = validation["MaxAge"] is null ? null : o.MaxAge;
                     o.MaxClockSkew = validation["MaxClockSkew"] is null ? null : o.MaxClockSkew;
                 });
+            }
+
+            // The TGE pipeline: sources and their host guards, then keyword stage, event records and alerts.
+            silo.Services.AddTgeSources(builder.Configuration);
+            silo.Services.AddTgeDetection(builder.Configuration, options.IsClusterMember ? options.Postgres : null);
+            var localSources = builder.Configuration.GetSection(TgeLocalSourcesOptions.SectionName).Get<TgeLocalSourcesOptions>() ?? new TgeLocalSourcesOptions();
+            if (localSources.Enabled ?? !options.IsClusterMember)
+            {
+                silo.Services.Configure<TgeLocalSourcesOptions>(builder.Configuration.GetSection(TgeLocalSourcesOptions.SectionName));
+                silo.Services.AddSingleton<ISiloLifecycleParticipant, TgeLocalSourcesHost>();
             }
 
             // After the clustering call, so these settings win over its defaults.
