@@ -17,7 +17,11 @@ internal sealed partial class QueenGrain
     private async Task<string?> DriveAsync(
         AgentRecord record, Func<IAgentDriver, CancellationToken, Task> call, AgentState reached, CancellationToken cancellationToken)
     {
-        var driver = drivers.Get(record.Type);
+        if (!drivers.TryGet(record.Type, out var driver))
+        {
+            return Unsupported(record);
+        }
+
         using var budget = Budget(_options.CallTimeout, cancellationToken);
         string? error;
         try
@@ -44,7 +48,12 @@ internal sealed partial class QueenGrain
     /// <summary>Reads the agent's status into its record; false (and the record failed) when the read failed or took too long.</summary>
     private async Task<bool> ReadStatusAsync(AgentRecord record, CancellationToken cancellationToken)
     {
-        var driver = drivers.Get(record.Type);
+        if (!drivers.TryGet(record.Type, out var driver))
+        {
+            Unsupported(record);
+            return false;
+        }
+
         using var budget = Budget(_options.StatusTimeout, cancellationToken);
         string error;
         try
@@ -75,6 +84,15 @@ internal sealed partial class QueenGrain
         record.LastError = error;
         Log.StatusUnreadable(logger, record.Id, error);
         return false;
+    }
+
+    // A registry written by a silo that had a driver this one lacks: the agent is left alone, and says why.
+    private string Unsupported(AgentRecord record)
+    {
+        record.Actual = AgentState.Failed;
+        record.Detail = "no driver";
+        record.LastError = $"this silo has no driver for agent type '{record.Type}' (AddCoordination registers them)";
+        return record.LastError;
     }
 
     // What an agent's call may fail with when the agent (not the queen) is at fault: the runtime's own failures
