@@ -1,10 +1,12 @@
+using TgeSwarm.Silo.Security;
+
 namespace TgeSwarm.Silo.Dashboard;
 
 /// <summary>Where the swarm views' buttons post, and the role they need: the queen API's routes and policy names.</summary>
 internal static class SwarmViewRoutes
 {
-    /// <summary>The API's operator policy (operator or admin); the same name as <c>ApiPolicies.Operator</c>.</summary>
-    public const string OperatorPolicy = "api-operator";
+    /// <summary>The API's operator policy (operator or admin).</summary>
+    public const string OperatorPolicy = ApiPolicies.Operator;
 
     public static string StopAgent(string type, string key) => AgentCommand(type, key, "stop");
 

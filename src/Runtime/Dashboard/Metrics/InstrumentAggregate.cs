@@ -38,6 +38,18 @@ internal sealed class InstrumentAggregate
 
     public IReadOnlyList<MetricSeries> Series => Volatile.Read(ref _series);
 
+    /// <summary>An integral measurement: sums stay exact longs; anything else goes the double way.</summary>
+    public void Record(long value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        if (IsObservable || Kind is not (MetricKind.Counter or MetricKind.Sum))
+        {
+            Record((double)value, tags);
+            return;
+        }
+
+        Find(tags)?.Add(value);
+    }
+
     public void Record(double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
         var series = Find(tags);
