@@ -239,6 +239,12 @@ internal sealed partial class MemoryGrain(
         catch (Exception)
         {
             await state.ReadStateAsync(CancellationToken.None);
+            if (!state.RecordExists)
+            {
+                // Nothing stored yet: a read leaves the changed state in place, so start again from empty.
+                state.State = new MemoryState();
+            }
+
             throw;
         }
     }

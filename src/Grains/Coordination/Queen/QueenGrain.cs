@@ -95,6 +95,12 @@ internal sealed partial class QueenGrain(
         {
             Log.PersistFailed(logger, exception);
             await state.ReadStateAsync(CancellationToken.None);
+            if (!state.RecordExists)
+            {
+                // Nothing stored yet: a read leaves the changed state in place, so start again from empty.
+                state.State = new QueenState();
+            }
+
             throw;
         }
     }

@@ -10,6 +10,7 @@ using TgeSwarm.Grains.Tge.Sources.Hosting;
 using TgeSwarm.Runtime;
 using TgeSwarm.Runtime.Configuration;
 using TgeSwarm.Runtime.Hosting;
+using TgeSwarm.Runtime.Persistence;
 using TgeSwarm.Runtime.Testing;
 
 namespace TgeSwarm.Grains.Tests.Coordination;
@@ -20,10 +21,16 @@ internal static class CoordinationClusters
     /// <summary>
     /// A cluster of <paramref name="silos"/> with the market pipeline and coordination. Reconciliation runs only when a
     /// test asks (the interval is a day) unless <paramref name="settings"/> says otherwise; storage is memory unless
-    /// <paramref name="postgres"/> gives a connection string; <paramref name="time"/> puts the silos on a fake clock.
+    /// <paramref name="postgres"/> gives a connection string or <paramref name="storage"/> a provider; <paramref name="time"/>
+    /// puts the silos on a fake clock.
     /// </summary>
     public static async Task<TestCluster> StartAsync(
-        int silos = 1, Dictionary<string, string?>? settings = null, string? postgres = null, FakeTimeProvider? time = null, string? serviceId = null)
+        int silos = 1,
+        Dictionary<string, string?>? settings = null,
+        string? postgres = null,
+        FakeTimeProvider? time = null,
+        string? serviceId = null,
+        IGrainStorage? storage = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -52,7 +59,11 @@ internal static class CoordinationClusters
                 silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromDays(1));
             }
 
-            if (postgres is null)
+            if (storage is not null)
+            {
+                silo.Services.AddKeyedSingleton(PersistentStateAttribute.DefaultStorageName, storage);
+            }
+            else if (postgres is null)
             {
                 silo.AddMemoryGrainStorage(PersistentStateAttribute.DefaultStorageName);
             }
