@@ -40,3 +40,6 @@ public sealed record ReadCacheInfo(
     double HitRate,
     long Evictions,
     long Expirations);
+
+/// <summary>A memory entry's version after a write.</summary>
+public sealed record MemoryWritten(string Namespace, string Key, long Version);

@@ -5,12 +5,16 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using TgeSwarm.Grains.Caching;
+using TgeSwarm.Grains.Coordination.Hosting;
+using TgeSwarm.Silo.Api.Agents;
 using TgeSwarm.Silo.Api.Audit;
 using TgeSwarm.Silo.Api.Cluster;
 using TgeSwarm.Silo.Api.Errors;
 using TgeSwarm.Silo.Api.Keys;
 using TgeSwarm.Silo.Api.Market;
+using TgeSwarm.Silo.Api.Memory;
 using TgeSwarm.Silo.Api.RateLimiting;
+using TgeSwarm.Silo.Api.Swarm;
 using TgeSwarm.Silo.Api.Tge;
 using TgeSwarm.Silo.Configuration;
 using TgeSwarm.Silo.Security;
@@ -74,6 +78,10 @@ internal static class SwarmApiExtensions
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddMarketReads(builder.Configuration);
+
+        // The queen and the memory grains the agent, pipeline, task and memory endpoints drive (idempotent: the silo's
+        // own composition may add them too).
+        services.AddCoordination(builder.Configuration);
         services.AddOpenApi();
         return builder;
     }
@@ -101,7 +109,7 @@ internal static class SwarmApiExtensions
             api.RequireRateLimiting(ApiRateLimitPolicy.Name).ProducesProblem(StatusCodes.Status429TooManyRequests);
         }
 
-        api.MapApiKeys().MapAudit().MapCluster().MapMarket().MapTgeEvents();
+        api.MapApiKeys().MapAudit().MapCluster().MapMarket().MapTgeEvents().MapAgents().MapSwarm().MapMemory();
         app.MapOpenApi();
         return app;
     }

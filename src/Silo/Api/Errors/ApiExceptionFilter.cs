@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using TgeSwarm.Grains.Interfaces.Coordination;
 using TgeSwarm.Runtime;
 
 namespace TgeSwarm.Silo.Api.Errors;
@@ -7,7 +8,8 @@ namespace TgeSwarm.Silo.Api.Errors;
 /// <summary>
 /// Translates what grains and stores throw into answers a caller can act on, at the API's boundary: an
 /// <see cref="ArgumentException"/> is the caller's mistake, a 400 ValidationProblem keyed by the parameter it names;
-/// a timeout or a transient runtime failure is a 503 the caller may retry. Anything else propagates to the exception
+/// an unknown agent a 404; a command the queen's state forbids, or a memory write against a version that moved on, a
+/// 409 (nothing was applied); a timeout or a transient runtime failure is a 503 the caller may retry. Anything else propagates to the exception
 /// handler (500), because it is a bug to fix, not an answer.
 /// </summary>
 internal sealed partial class ApiExceptionFilter : IEndpointFilter
@@ -23,6 +25,18 @@ internal sealed partial class ApiExceptionFilter : IEndpointFilter
             return TypedResults.ValidationProblem(
                 new Dictionary<string, string[]> { [FieldOf(e)] = [MessageOf(e)] },
                 title: "One or more arguments are invalid.");
+        }
+        catch (AgentNotFoundException e)
+        {
+            return TypedResults.Problem(detail: e.Message, statusCode: StatusCodes.Status404NotFound, title: "No such agent.");
+        }
+        catch (AgentConflictException e)
+        {
+            return TypedResults.Problem(detail: e.Message, statusCode: StatusCodes.Status409Conflict, title: "The swarm's state forbids this command; nothing was changed.");
+        }
+        catch (MemoryVersionConflictException e)
+        {
+            return TypedResults.Problem(detail: e.Message, statusCode: StatusCodes.Status409Conflict, title: "The entry's version moved on; read it again and retry.");
         }
         catch (Exception e) when (IsRetriable(e))
         {
