@@ -28,7 +28,7 @@ public sealed class QueenLifecycleTests(QueenFixture fixture) : IClassFixture<Qu
         Assert.Equal("streaming", running.Detail);
         Assert.Equal(fixture.Cluster.Primary.SiloAddress.ToString(), running.Silo);
         Assert.NotNull(running.LastStatusAt);
-        var action = (await Queen.GetActionsAsync(100, null, None)).Items.First(a => a.Target == "ingestion/bybit#20");
+        var action = (await Queen.GetActionsAsync(100, null, None)).Items.Single(static a => a is { Target: "ingestion/bybit#20", Action: "spawn" });
         Assert.Equal(("alice", "spawn", "test", true, "started"), (action.Actor, action.Action, action.Reason, action.Succeeded, action.Outcome));
 
         await Queen.StopAsync(Ingestion, "bybit#20", Operator, None);
@@ -141,5 +141,36 @@ public sealed class QueenLifecycleTests(QueenFixture fixture) : IClassFixture<Qu
         {
             await Queen.StopAsync(Ingestion, key, Operator, None);
         }
+    }
+
+    [Fact]
+    public async Task The_action_log_pages_back_from_the_newest_entry_without_gaps()
+    {
+        var configuration = CoordinationClusters.BybitLinear(fixture.Exchange, "ETH-USDT-PERP");
+        for (var i = 0; i < 3; i++)
+        {
+            await Queen.SpawnAsync(Ingestion, "bybit#24", configuration, Operator, None);
+            await Queen.StopAsync(Ingestion, "bybit#24", Operator, None);
+        }
+
+        var all = (await Queen.GetActionsAsync(1_000, null, None)).Items;
+        var paged = new List<QueenAction>();
+        long? before = null;
+        for (var page = 0; page < 1_000; page++)
+        {
+            var next = await Queen.GetActionsAsync(2, before, None);
+            paged.AddRange(next.Items);
+            if (next.NextBefore is null)
+            {
+                break;
+            }
+
+            before = next.NextBefore;
+        }
+
+        Assert.Equal(all, paged);
+        Assert.Equal(all.Select(static a => a.Id).OrderDescending(), all.Select(static a => a.Id));
+        Assert.True(all.Count >= 6, $"{all.Count} actions");
+        Assert.Equal("limit", (await Assert.ThrowsAnyAsync<ArgumentException>(() => Queen.GetActionsAsync(0, null, None))).ParamName);
     }
 }
