@@ -7,7 +7,7 @@ namespace TgeSwarm.Grains.Interfaces.Tge;
 /// <param name="Batches">Stream batches received.</param>
 /// <param name="Items">Items received.</param>
 /// <param name="Candidates">Candidates the keyword stage published for them.</param>
-/// <param name="Failed">Items in batches the keyword stage failed on (logged; the stream's own retry applies).</param>
+/// <param name="Failed">Items not classified: in batches the keyword stage failed on (logged; the stream's own retry applies), or dropped on a silo without TGE detection.</param>
 [GenerateSerializer]
 [Immutable]
 public sealed record TgeIntakeStatistics(

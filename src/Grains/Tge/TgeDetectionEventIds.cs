@@ -7,6 +7,7 @@ namespace TgeSwarm.Grains.Tge;
 internal static class TgeDetectionEventIds
 {
     public const int KeywordBatchFailed = 5600;
+    public const int KeywordNotAdded = 5601;
 
     public const int EventRejected = 5610;
     public const int EventCreated = 5611;

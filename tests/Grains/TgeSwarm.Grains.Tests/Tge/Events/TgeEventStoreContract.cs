@@ -111,8 +111,3 @@ public abstract class TgeEventStoreContract
         return new TgeEvent(slug, symbol, "Name " + slug, kind, "Binance", null, confidence, "Title of " + slug, firstSeen, firstSeen.AddMinutes(sightings), 1, list);
     }
 }
-
-public sealed class InMemoryTgeEventStoreTests : TgeEventStoreContract
-{
-    protected override Task<ITgeEventStore> StoreAsync() => Task.FromResult<ITgeEventStore>(new InMemoryTgeEventStore());
-}
