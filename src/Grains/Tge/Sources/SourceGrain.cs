@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TgeSwarm.Grains.Interfaces.Tge;
 using TgeSwarm.Grains.Interfaces.Tge.Sources;
+using TgeSwarm.Grains.Tge.Reliability;
 using TgeSwarm.Runtime;
 
 namespace TgeSwarm.Grains.Tge.Sources;
@@ -120,6 +121,7 @@ internal sealed partial class SourceGrain(
             {
                 state.State.Paused = true;
                 await state.WriteStateAsync(cancellationToken);
+                await WithdrawAsync();
                 SourceLog.Paused(logger, SourceId);
             }
         }
@@ -168,6 +170,7 @@ internal sealed partial class SourceGrain(
                 state.State.LastModified = null;
                 state.State.FirstPollDone = false;
                 await state.WriteStateAsync(cancellationToken);
+                await WithdrawAsync();
                 SourceLog.Removed(logger, SourceId, _seen.Count);
             }
         }
@@ -238,9 +241,17 @@ internal sealed partial class SourceGrain(
     {
         _pollCancellation = new CancellationTokenSource();
         _keepAlive ??= RegisterGrainTimer(
-            static _ => Task.CompletedTask, new GrainTimerCreationOptions(KeepAlivePeriod, KeepAlivePeriod) { KeepAlive = true, Interleave = true });
+            static (grain, _) => grain.AnnounceAsync(), this, new GrainTimerCreationOptions(KeepAlivePeriod, KeepAlivePeriod) { KeepAlive = true, Interleave = true });
         SchedulePoll(TimeSpan.Zero);
+        _ = AnnounceAsync();
     }
+
+    // One-way: the performance grain is told, never waited for, so a source polls whether or not it is there.
+    private Task AnnounceAsync() => state.State.Settings is { } settings
+        ? GrainFactory.GetGrain<IPerformanceGrain>(0).WatchAsync(SourceId, HostKey.Of(new Uri(settings.Url)), CancellationToken.None)
+        : Task.CompletedTask;
+
+    private Task WithdrawAsync() => GrainFactory.GetGrain<IPerformanceGrain>(0).UnwatchAsync(SourceId, CancellationToken.None);
 
     /// <summary>Stops the loop: the poll in flight is cancelled and its result dropped; the timer stays for a restart.</summary>
     private void StopPolling()

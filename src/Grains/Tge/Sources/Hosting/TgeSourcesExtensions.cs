@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using TgeSwarm.Grains.Tge.Performance;
 using TgeSwarm.Grains.Tge.Reliability;
 using TgeSwarm.Runtime.Hosting;
 
@@ -14,7 +15,8 @@ public static class TgeSourcesExtensions
     /// <summary>
     /// Registers the source and host guard grains' services and options, bound from <paramref name="configuration"/>
     /// when given: <c>Tge:Sources</c> (the list of sources started when the silo becomes active), <c>Tge:Hosts</c>
-    /// (the host guards' policy, with <c>Tge:Hosts:PerHost:{host}</c> exceptions) and <c>Tge:Polling</c>. Every
+    /// (the host guards' policy, with <c>Tge:Hosts:PerHost:{host}</c> exceptions), <c>Tge:Polling</c> and
+    /// <c>Tge:Performance</c> (the performance grain). Every
     /// section is validated at start-up. The host also adds the stream provider named
     /// <see cref="Interfaces.Tge.TgeStreamNames.Provider"/> (<c>silo.AddMemoryStreams("tge")</c>), a grain storage
     /// named <c>Default</c>, a reminder service, and this assembly's grains.
@@ -41,16 +43,19 @@ public static class TgeSourcesExtensions
         var sources = services.AddOptions<TgeSourcesOptions>().ValidateOnStart();
         var hosts = services.AddOptions<HostGuardOptions>().ValidateOnStart();
         var polling = services.AddOptions<SourcePollingOptions>().ValidateOnStart();
+        var performance = services.AddOptions<PerformanceOptions>().ValidateOnStart();
         if (configuration is not null)
         {
             sources.Configure(o => configuration.GetSection(TgeSourcesOptions.SectionName).Bind(o.Sources));
             hosts.Bind(configuration.GetSection(HostGuardOptions.SectionName));
             polling.Bind(configuration.GetSection(SourcePollingOptions.SectionName));
+            performance.Bind(configuration.GetSection(PerformanceOptions.SectionName));
         }
 
         services.AddSingleton<IValidateOptions<TgeSourcesOptions>, TgeSourcesOptionsValidator>();
         services.AddSingleton<IValidateOptions<HostGuardOptions>, HostGuardOptionsValidator>();
         services.AddSingleton<IValidateOptions<SourcePollingOptions>, SourcePollingOptionsValidator>();
+        services.AddSingleton<IValidateOptions<PerformanceOptions>, PerformanceOptionsValidator>();
         services.AddSingleton<ISiloLifecycleParticipant, TgeSourcesBootstrap>();
         return services;
     }

@@ -13,7 +13,8 @@ namespace TgeSwarm.Grains.Tests.Tge.Sources;
 /// <summary>
 /// A silo as the host wires the TGE sources (stream provider "tge", reminders, this assembly's grains) on a fake
 /// clock: polls happen when a test advances the clock or asks for one, so every count is exact. Calls never time
-/// out on the fake clock, and the host guards neither space nor retry unless the test's settings say so.
+/// out on the fake clock, the host guards neither space nor retry unless the test's settings say so, and the
+/// performance grain sweeps only when asked.
 /// </summary>
 internal static class SourceSilo
 {
@@ -23,6 +24,9 @@ internal static class SourceSilo
         {
             ["Tge:Hosts:MinSpacing"] = "00:00:00",
             ["Tge:Hosts:MaxRetries"] = "0",
+
+            // The performance grain tunes only when a test sweeps: a sweep on a clock step would change intervals under other tests.
+            ["Tge:Performance:SweepPeriod"] = "1.00:00:00",
         };
         foreach (var (key, value) in settings)
         {
