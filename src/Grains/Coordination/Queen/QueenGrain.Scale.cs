@@ -43,12 +43,16 @@ internal sealed partial class QueenGrain
         var previous = PreviousAssignment(driver, type, group);
         var moved = assignment.Count(a => previous.TryGetValue(a.Key, out var before) && before != a.Value);
 
+        // Every shard's configuration is built (and checked) before anything changes.
+        var shares = keys.ToDictionary(
+            key => key,
+            key => driver.Normalize(key, driver.WithTaskItems(template, [.. assignment.Where(a => a.Value == key).Select(static a => a.Key)])),
+            StringComparer.Ordinal);
         var now = time.GetUtcNow();
         var toStart = new List<AgentRecord>();
         foreach (var key in keys)
         {
-            var share = assignment.Where(a => a.Value == key).Select(static a => a.Key).ToList();
-            var shardConfiguration = driver.Normalize(key, driver.WithTaskItems(template, share));
+            var shardConfiguration = shares[key];
             var id = AgentRecord.IdOf(type, key);
             if (State.Agents.TryGetValue(id, out var existing) && existing.Desired == AgentState.Running && existing.Configuration == shardConfiguration)
             {
