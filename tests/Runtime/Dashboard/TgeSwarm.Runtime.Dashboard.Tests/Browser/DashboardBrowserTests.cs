@@ -13,7 +13,7 @@ namespace TgeSwarm.Runtime.Dashboard.Tests.Browser;
 [Collection(DashboardClusterFixture.Collection)]
 public sealed class DashboardBrowserTests(DashboardClusterFixture fixture) : IAsyncLifetime
 {
-    private const float Timeout = 20_000;
+    private const float Timeout = 30_000;
 
     private readonly DirectoryInfo _profile = System.IO.Directory.CreateTempSubdirectory("tgeswarm-chromium-");
     private IPlaywright _playwright = null!;

@@ -20,7 +20,7 @@ namespace TgeSwarm.Runtime.Dashboard.Tests.Hosting;
 /// A two-silo <see cref="TestCluster"/> whose silos are web hosts too, each serving the dashboard on its own
 /// loopback port, as the silo host does: the real sampler over the real management API. A host panel lists
 /// "widgets" with a Poke action that posts to a test API endpoint (operator role, the dashboard's request header
-/// required for cookie callers, as the silo's API does).
+/// required for cookie callers, as the silo's API does); another panel always throws.
 /// </summary>
 public sealed class DashboardClusterFixture : IAsyncLifetime
 {
@@ -45,7 +45,11 @@ public sealed class DashboardClusterFixture : IAsyncLifetime
             .ConfigureServices(static services =>
             {
                 services.AddRouting();
-                services.AddSwarmDashboard(static o => o.Panels.Add(new DashboardPanel("widgets", "Widgets", 10, LoadWidgetsAsync)));
+                services.AddSwarmDashboard(static o =>
+                {
+                    o.Panels.Add(new DashboardPanel("widgets", "Widgets", 10, LoadWidgetsAsync));
+                    o.Panels.Add(new DashboardPanel("broken", "Broken", 20, static (_, _) => throw new InvalidOperationException("broken on purpose")));
+                });
                 services.AddAuthentication(TestApiKeyHandler.SchemeName).AddScheme<AuthenticationSchemeOptions, TestApiKeyHandler>(TestApiKeyHandler.SchemeName, null);
                 services.AddAuthorizationBuilder().AddPolicy("operator", static p => p.RequireRole("operator"));
             })
