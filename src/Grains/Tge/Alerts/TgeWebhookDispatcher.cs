@@ -26,7 +26,7 @@ internal sealed class TgeWebhookDispatcher : ISiloLifecycleParticipant, IAsyncDi
         var settings = options.Value;
         var logger = loggers.CreateLogger<TgeWebhookDispatcher>();
         _senders = [.. settings.Webhooks.Select(webhook =>
-            new TgeWebhookSender(webhook, settings, httpClients.CreateClient(HttpClientName), time, instruments, logger))];
+            new TgeWebhookSender(webhook, settings, () => httpClients.CreateClient(HttpClientName), time, instruments, logger))];
     }
 
     public int Stage => SiloLifecycleStage.ApplicationServices;

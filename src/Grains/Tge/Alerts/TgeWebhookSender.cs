@@ -18,7 +18,7 @@ internal sealed partial class TgeWebhookSender
 {
     private readonly TgeWebhookOptions _webhook;
     private readonly TgeAlertOptions _options;
-    private readonly HttpClient _http;
+    private readonly Func<HttpClient> _http;
     private readonly TimeProvider _time;
     private readonly TgeDetectionInstruments _instruments;
     private readonly ILogger _logger;
@@ -26,7 +26,7 @@ internal sealed partial class TgeWebhookSender
     private readonly Channel<TgeEventNotice>[] _lanes;
     private readonly Task[] _loops;
 
-    public TgeWebhookSender(TgeWebhookOptions webhook, TgeAlertOptions options, HttpClient http, TimeProvider time, TgeDetectionInstruments instruments, ILogger logger)
+    public TgeWebhookSender(TgeWebhookOptions webhook, TgeAlertOptions options, Func<HttpClient> http, TimeProvider time, TgeDetectionInstruments instruments, ILogger logger)
     {
         _webhook = webhook;
         _options = options;
@@ -148,7 +148,10 @@ internal sealed partial class TgeWebhookSender
         request.Headers.Add(TgeWebhookSignature.EventHeader, notice.Change == TgeEventChange.Created ? "created" : "updated");
         try
         {
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
+            // A client per try from the factory: its pooled handler is rotated, so a receiver's DNS change is picked up
+            // (disposing the client leaves the pooled handler alone).
+            using var client = _http();
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
             var status = (int)response.StatusCode;
             if (response.IsSuccessStatusCode)
             {
