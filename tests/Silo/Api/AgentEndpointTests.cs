@@ -38,6 +38,22 @@ public sealed class AgentEndpointTests(ApiSiloFactory factory) : IClassFixture<A
     }
 
     [Fact]
+    public async Task The_dashboard_stops_an_agent_with_its_cookie_the_csrf_header_and_no_body()
+    {
+        var api = factory.Admin();
+        await api.SpawnAgentAsync(Ingestion, "bybit#5", Shard("bybit", "XRP-USDT-PERP"));
+        using var http = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/agents/ingestion/bybit%235/stop", UriKind.Relative));
+        request.Headers.Add("Cookie", $"tgeswarm_api_key={ApiSiloFactory.AdminKey}");
+        request.Headers.Add("X-Requested-With", "tgeswarm-dashboard");
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(AgentState.Stopped, (await api.GetAgentAsync(Ingestion, "bybit#5")).DesiredState);
+    }
+
+    [Fact]
     public async Task A_viewer_cannot_command_agents_but_can_read_them()
     {
         var viewer = factory.Client((await factory.Admin().CreateKeyAsync("bob", "viewer")).Key);

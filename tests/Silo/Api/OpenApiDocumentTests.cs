@@ -20,6 +20,10 @@ public sealed class OpenApiDocumentTests(ApiSiloFactory factory) : IClassFixture
             "/api/keys", "/api/keys/{id}", "/api/keys/current", "/api/audit", "/api/cluster/silos", "/api/cluster/grains",
             "/api/market/cache", "/api/market/{instrument}/features", "/api/market/{instrument}/bars",
             "/api/tge/events", "/api/tge/events/{slug}",
+            "/api/agents", "/api/agents/types", "/api/agents/{type}/{key}", "/api/agents/{type}/{key}/spawn",
+            "/api/agents/{type}/{key}/stop", "/api/agents/{type}/{key}/restart", "/api/agents/{type}/groups/{group}/scale",
+            "/api/tasks", "/api/pipelines", "/api/pipelines/{name}/pause", "/api/pipelines/{name}/resume",
+            "/api/swarm/halt", "/api/swarm/health", "/api/swarm/actions", "/api/memory/{ns}", "/api/memory/{ns}/{key}",
         ];
         Assert.All(expected, path => Assert.Contains(path, paths));
     }
