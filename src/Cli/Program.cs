@@ -1,10 +1,11 @@
-using System.CommandLine;
-using TgeSwarm.Cli.Health;
-using TgeSwarm.Cli.Replay;
-using TgeSwarm.Cli.Tge;
+using TgeSwarm.Cli.Api;
 
-var root = new RootCommand("tgeswarm: operate a TgeSwarm cluster from the terminal.");
-root.Subcommands.Add(HealthCommand.Create());
-root.Subcommands.Add(ReplayCommand.Create());
-root.Subcommands.Add(TgeCommand.Create());
-return await root.Parse(args).InvokeAsync();
+namespace TgeSwarm.Cli;
+
+// A named entry point: top-level statements would declare a global Program that clashes with the silo's in tests
+// that see both assemblies' internals.
+internal static class Program
+{
+    public static async Task<int> Main(string[] args) =>
+        await CliCommands.Create(new ApiConnector()).Parse(args).InvokeAsync();
+}

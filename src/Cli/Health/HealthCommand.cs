@@ -10,6 +10,7 @@ internal static class HealthCommand
         var url = new Option<Uri>("--url")
         {
             Description = "Base address of a silo or of HAProxy in front of the silos.",
+            CustomParser = UrlArgument.Parse,
             DefaultValueFactory = static _ => new Uri("http://127.0.0.1:8080"),
         };
         var timeout = new Option<TimeSpan>("--timeout")
