@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using TgeSwarm.Grains.Interfaces.Tge;
 using TgeSwarm.Grains.Interfaces.Tge.Sources;
 using TgeSwarm.Grains.Tge.Sources.Hosting;
@@ -18,7 +19,8 @@ namespace TgeSwarm.Grains.Tests.Tge.Sources;
 /// </summary>
 internal static class SourceSilo
 {
-    public static TestCluster Build(FakeTimeProvider time, IDictionary<string, string?> settings, Action<ISiloBuilder>? storage = null, string? serviceId = null)
+    public static TestCluster Build(
+        FakeTimeProvider time, IDictionary<string, string?> settings, Action<ISiloBuilder>? storage = null, string? serviceId = null, LogRecorder? logs = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -43,6 +45,12 @@ internal static class SourceSilo
         builder.ConfigureSilo(silo =>
         {
             silo.Services.AddSingleton<TimeProvider>(time);
+            if (logs is not null)
+            {
+                silo.Services.AddSingleton<ILoggerProvider>(logs);
+                silo.Services.Configure<LoggerFilterOptions>(o => o.Rules.Add(new LoggerFilterRule(typeof(LogRecorder).FullName, LogRecorder.Categories, LogLevel.Trace, null)));
+            }
+
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromDays(1));
             if (storage is null)
             {
