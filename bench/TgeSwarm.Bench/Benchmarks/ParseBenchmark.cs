@@ -13,11 +13,24 @@ namespace TgeSwarm.Bench.Benchmarks;
 /// </summary>
 internal static class ParseBenchmark
 {
+    /// <summary>
+    /// Comma-separated venue names (<see cref="VenueNames"/>) to measure instead of all, for profiling one parser; an
+    /// environment variable because the command line's options belong to the whole harness.
+    /// </summary>
+    private const string VenueFilterVariable = "TGESWARM_BENCH_PARSE_VENUES";
+
     public static void Run(BenchOptions options)
     {
         var sink = new DiscardingSink();
+        var only = Environment.GetEnvironmentVariable(VenueFilterVariable);
+        var selected = string.IsNullOrWhiteSpace(only) ? null : only.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         foreach (var venue in RecordedSessions.Available)
         {
+            if (selected is not null && !selected.Any(name => VenueNames.TryParse(name, out var picked) && picked == venue))
+            {
+                continue;
+            }
+
             var session = RecordedSession.Load(venue);
             var name = VenueNames.Name(venue);
             Measure(() => session.ParseAll(sink), options.WarmUp);
