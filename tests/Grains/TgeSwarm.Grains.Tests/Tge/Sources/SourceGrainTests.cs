@@ -1,4 +1,7 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using TgeSwarm.Feeds.Sources;
+using TgeSwarm.Grains.Interfaces.Tge;
 using TgeSwarm.Grains.Interfaces.Tge.Sources;
 
 namespace TgeSwarm.Grains.Tests.Tge.Sources;
@@ -56,6 +59,25 @@ public sealed class SourceGrainTests(SourceClusterFixture fixture) : IClassFixtu
         Assert.Equal(LocalSources.RssItems + 1, status.ItemsEmitted);
         Assert.Equal(item.Id, status.RecentItemIds[^1]);
         Assert.Single(status.RecentItemIds, item.Id);
+        await source.RemoveAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Every_emitted_item_is_one_event_on_the_tge_stream_provider()
+    {
+        await using var server = await LocalSources.StartAsync();
+        using var produced = new ProducedEvents(fixture.Cluster.Primary.ServiceProvider.GetRequiredService<IMeterFactory>(), TgeStreamNames.Provider);
+        var source = Source("grain-stream");
+        await source.StartAsync(LocalSources.Settings(server, "news-rss"), CancellationToken.None);
+        await SourceSilo.QuiescentAsync(source, fixture.Time, 1);
+        var first = produced.Count;
+
+        await server.PublishAsync("news-rss", "Binance Will List Streamed (STRM)");
+        await source.PollNowAsync(CancellationToken.None);
+        await source.PollNowAsync(CancellationToken.None);
+
+        Assert.Equal(LocalSources.RssItems, first);
+        Assert.Equal(LocalSources.RssItems + 1, produced.Count);
         await source.RemoveAsync(CancellationToken.None);
     }
 
