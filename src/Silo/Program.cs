@@ -1,5 +1,8 @@
+using TgeSwarm.Runtime.Dashboard;
+using TgeSwarm.Runtime.Dashboard.Metrics;
 using TgeSwarm.Silo.Api;
 using TgeSwarm.Silo.Configuration;
+using TgeSwarm.Silo.Dashboard;
 using TgeSwarm.Silo.Health;
 using TgeSwarm.Silo.Probe;
 using TgeSwarm.Silo.Telemetry;
@@ -9,10 +12,11 @@ using TgeSwarm.Silo.Telemetry;
 var builder = WebApplication.CreateBuilder(args);
 builder.UseDefaultUrlsUnlessConfigured();
 builder.UseConfiguredTelemetry();
-builder.UseConfiguredSwarmSilo();
+var swarm = builder.UseConfiguredSwarmSilo();
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: [HealthEndpoints.ReadyTag]);
 builder.AddSwarmApi();
+builder.Services.AddSwarmViews(swarm);
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -20,6 +24,8 @@ app.UseSwarmApi();
 app.MapSwarmHealth();
 app.MapProbe();
 app.MapSwarmApi();
+app.MapSwarmDashboard();
+app.MapSwarmMetrics();
 app.Run();
 
 /// <summary>The silo host's entry point; public so API tests can start it with WebApplicationFactory.</summary>
