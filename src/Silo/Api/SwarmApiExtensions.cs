@@ -82,7 +82,7 @@ internal static class SwarmApiExtensions
         // The queen and the memory grains the agent, pipeline, task and memory endpoints drive (idempotent: the silo's
         // own composition may add them too).
         services.AddCoordination(builder.Configuration);
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySecuritySchemeTransformer>());
         return builder;
     }
 

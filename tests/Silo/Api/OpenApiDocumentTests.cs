@@ -26,5 +26,7 @@ public sealed class OpenApiDocumentTests(ApiSiloFactory factory) : IClassFixture
             "/api/swarm/halt", "/api/swarm/health", "/api/swarm/actions", "/api/memory/{ns}", "/api/memory/{ns}/{key}",
         ];
         Assert.All(expected, path => Assert.Contains(path, paths));
+        var scheme = document.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
+        Assert.Equal(("apiKey", "header", "X-Api-Key"), (scheme.GetProperty("type").GetString(), scheme.GetProperty("in").GetString(), scheme.GetProperty("name").GetString()));
     }
 }

@@ -8,7 +8,7 @@ namespace TgeSwarm.Silo.Tests.Api;
 /// A cluster-member silo whose tables (membership, keys, audit …) live in a scratch schema of the test run's
 /// PostgreSQL, so its keys and audit rows are exactly what the test made. Silos made with the same schema share them.
 /// </summary>
-public sealed class PostgresApiSilo(string connectionString, string clusterId) : ApiSiloFactory
+public sealed class PostgresApiSilo(string connectionString, string clusterId, TimeSpan? keyCacheTtl = null) : ApiSiloFactory
 {
     public static async Task<string> CreateSchemaAsync()
     {
@@ -34,5 +34,9 @@ public sealed class PostgresApiSilo(string connectionString, string clusterId) :
         builder.UseSetting("Swarm:ClusterSecret", "api-tests-cluster-secret");
         builder.UseSetting("Swarm:ClusterId", clusterId);
         builder.UseSetting("Swarm:ServiceId", clusterId);
+        if (keyCacheTtl is { } ttl)
+        {
+            builder.UseSetting("Api:KeyCacheTtl", ttl.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
+        }
     }
 }

@@ -37,6 +37,23 @@ public sealed class PostgresKeyStoreAndAuditTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_key_revoked_on_one_silo_is_refused_by_another_once_its_lookup_is_not_cached()
+    {
+        // Two silos (of two clusters, for speed) on one database; no lookup cache, so the second sees the revocation at once.
+        await using var first = new PostgresApiSilo(_connectionString, $"api-{Guid.NewGuid():N}", TimeSpan.Zero);
+        await using var second = new PostgresApiSilo(_connectionString, $"api-{Guid.NewGuid():N}", TimeSpan.Zero);
+        var key = await first.Admin().CreateKeyAsync("roaming", "viewer");
+        var before = await second.Client(key.Key).GetCurrentKeyAsync();
+
+        await first.Admin().RevokeKeyAsync(key.Id);
+        var refused = await Assert.ThrowsAsync<SwarmApiException>(() => second.Client(key.Key).GetCurrentKeyAsync());
+
+        Assert.Equal("roaming", before.Name);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal("The API key was revoked.", refused.Problem.Title);
+    }
+
+    [Fact]
     public async Task A_revoked_key_is_refused_and_the_audit_log_is_kept_in_postgres()
     {
         await using var silo = new PostgresApiSilo(_connectionString, $"api-{Guid.NewGuid():N}");
