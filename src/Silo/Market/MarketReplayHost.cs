@@ -1,6 +1,8 @@
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using TgeSwarm.Feeds;
 using TgeSwarm.Feeds.Exchange;
+using TgeSwarm.Grains.Interfaces.Coordination;
 using TgeSwarm.Grains.Interfaces.Market;
 using TgeSwarm.Runtime;
 using TgeSwarm.Runtime.Hosting;
@@ -8,14 +10,16 @@ using TgeSwarm.Runtime.Hosting;
 namespace TgeSwarm.Silo.Market;
 
 /// <summary>
-/// Starts the replay exchange when the silo is active and points one ingestion shard per recorded endpoint at it;
-/// stops the exchange with the silo. The shards are ordinary grains: the same ones a real deployment points at the
-/// venues.
+/// Starts the replay exchange when the silo is active and has the queen spawn one ingestion shard per recorded
+/// endpoint on it, so the shards are registered, watched and shown like any agent; stops the exchange with the silo.
+/// The shards are ordinary grains: the same ones a real deployment points at the venues.
 /// </summary>
 internal sealed partial class MarketReplayHost(
     IOptions<MarketReplayOptions> options, IGrainFactory grains, ILoggerFactory loggers, TimeProvider time, ILogger<MarketReplayHost> logger)
     : ISiloLifecycleParticipant, IAsyncDisposable
 {
+    private static readonly ActionOrigin Origin = new("replay", "the embedded default's replay exchange");
+
     private readonly List<string> _shards = [];
     private ReplayExchange? _exchange;
 
@@ -33,15 +37,25 @@ internal sealed partial class MarketReplayHost(
         }
 
         _exchange = await ReplayExchange.StartAsync(exchangeOptions, loggers, time, cancellationToken);
+        var queen = grains.GetGrain<IQueenGrain>(IQueenGrain.SingletonKey);
         foreach (var (key, settings) in RecordedShards.For(_exchange))
         {
-            await grains.GetGrain<IIngestionGrain>(key).StartAsync(settings, cancellationToken);
-            _shards.Add(key);
-            Log.ShardOnReplay(logger, key, settings.WebSocketUrl, string.Join(',', settings.Instruments));
+            try
+            {
+                await queen.SpawnAsync(AgentTypes.Ingestion, key, JsonSerializer.Serialize(settings, JsonSerializerOptions.Web), Origin, cancellationToken);
+                _shards.Add(key);
+                Log.ShardOnReplay(logger, key, settings.WebSocketUrl, string.Join(',', settings.Instruments));
+            }
+            catch (AgentConflictException conflict)
+            {
+                // The queen's registry wins: an operator changed or halted the swarm since it was last started.
+                Log.ShardLeftToQueen(logger, key, conflict.Message);
+            }
         }
     }
 
-    // The shards go first, so their connections close cleanly instead of losing the exchange under them.
+    // The shards go first, so their connections close cleanly instead of losing the exchange under them. They are
+    // stopped on the grains, not through the queen: a silo stopping is no operator's wish to stop them.
     public async Task OnStopAsync(CancellationToken cancellationToken)
     {
         foreach (var key in _shards)
@@ -73,5 +87,8 @@ internal sealed partial class MarketReplayHost(
     {
         [LoggerMessage(EventId = 5200, Level = LogLevel.Information, Message = "Ingestion shard {Shard} replays the recorded session at {Url} ({Instruments})")]
         public static partial void ShardOnReplay(ILogger logger, string shard, string url, string instruments);
+
+        [LoggerMessage(EventId = 5201, Level = LogLevel.Warning, Message = "Ingestion shard {Shard} is left as the queen has it: {Reason}")]
+        public static partial void ShardLeftToQueen(ILogger logger, string shard, string reason);
     }
 }

@@ -1,5 +1,8 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using TgeSwarm.Feeds.Sources;
+using TgeSwarm.Grains.Interfaces.Coordination;
 using TgeSwarm.Grains.Interfaces.Tge.Sources;
 using TgeSwarm.Runtime;
 using TgeSwarm.Runtime.Hosting;
@@ -7,9 +10,9 @@ using TgeSwarm.Runtime.Hosting;
 namespace TgeSwarm.Silo.Tge;
 
 /// <summary>
-/// Starts the local source server when the silo is active and points one source grain at each of its sources; pauses
-/// the sources and stops the server with the silo. The source grains are the ones a real deployment points at
-/// exchanges' announcement pages.
+/// Starts the local source server when the silo is active and has the queen spawn one source agent on each of its
+/// sources; pauses the sources and stops the server with the silo. The source grains are the ones a real deployment
+/// points at exchanges' announcement pages.
 /// </summary>
 internal sealed partial class TgeLocalSourcesHost(
     IOptions<TgeLocalSourcesOptions> options, IGrainFactory grains, ILoggerFactory loggers, TimeProvider time, ILogger<TgeLocalSourcesHost> logger)
@@ -17,6 +20,14 @@ internal sealed partial class TgeLocalSourcesHost(
 {
     // The two sources that get a new listing on schedule: an exchange API and a news feed, the two shapes that matter.
     private static readonly string[] Scheduled = ["binance-new-listings", "news-rss"];
+
+    private static readonly ActionOrigin Origin = new("local-sources", "the embedded default's local TGE sources");
+
+    // The queen's source driver reads kinds as camelCase names and refuses numbers.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+    };
 
     private readonly List<string> _sources = [];
     private LocalSourceServer? _server;
@@ -38,16 +49,25 @@ internal sealed partial class TgeLocalSourcesHost(
         }
 
         _server = await LocalSourceServer.StartAsync(serverOptions, loggers, time, cancellationToken);
+        var queen = grains.GetGrain<IQueenGrain>(IQueenGrain.SingletonKey);
         foreach (var endpoint in _server.Sources)
         {
             var source = new TgeSourceSettings(endpoint.Url.AbsoluteUri, Kind(endpoint.Kind), settings.MinInterval, settings.MaxInterval, Selectors(endpoint.Html));
-            await grains.GetGrain<ISourceGrain>(endpoint.SourceId).StartAsync(source, cancellationToken);
-            _sources.Add(endpoint.SourceId);
-            Log.SourceOnLocalServer(logger, endpoint.SourceId, endpoint.Kind, endpoint.Url);
+            try
+            {
+                await queen.SpawnAsync(AgentTypes.Source, endpoint.SourceId, JsonSerializer.Serialize(source, Json), Origin, cancellationToken);
+                _sources.Add(endpoint.SourceId);
+                Log.SourceOnLocalServer(logger, endpoint.SourceId, endpoint.Kind, endpoint.Url);
+            }
+            catch (AgentConflictException conflict)
+            {
+                Log.SourceLeftToQueen(logger, endpoint.SourceId, conflict.Message);
+            }
         }
     }
 
-    // The sources go first, so they do not count the server's disappearance as a failing host.
+    // The sources go first, so they do not count the server's disappearance as a failing host. They are paused on the
+    // grains, not through the queen: a silo stopping is no operator's wish to pause them.
     public async Task OnStopAsync(CancellationToken cancellationToken)
     {
         foreach (var id in _sources)
@@ -87,5 +107,8 @@ internal sealed partial class TgeLocalSourcesHost(
     {
         [LoggerMessage(EventId = 5300, Level = LogLevel.Information, Message = "TGE source {Source} polls the local {Kind} source at {Url}")]
         public static partial void SourceOnLocalServer(ILogger logger, string source, SourceKind kind, Uri url);
+
+        [LoggerMessage(EventId = 5301, Level = LogLevel.Warning, Message = "TGE source {Source} is left as the queen has it: {Reason}")]
+        public static partial void SourceLeftToQueen(ILogger logger, string source, string reason);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using TgeSwarm.Grains.Interfaces.Coordination;
 using TgeSwarm.Grains.Interfaces.Market;
 using TgeSwarm.Runtime;
 
@@ -23,6 +24,17 @@ public sealed class EmbeddedReplayTests(EmbeddedReplayTests.Factory factory) : I
             async () => (await grains.GetGrain<ICacheGrain>(instrument).GetLatestAsync(CancellationToken.None)).SingleOrDefault(s => s.Venue == venue),
             s => s is { TradeCount: > 0 });
         Assert.True(latest is { TradeCount: > 0 }, $"no trades of {venue} {instrument} reached the cache");
+
+        // The shard is the queen's agent, and she sees it running where it runs.
+        var agent = await Eventually(
+            async () =>
+            {
+                var queen = grains.GetGrain<IQueenGrain>(IQueenGrain.SingletonKey);
+                await queen.ReconcileAsync(CancellationToken.None);
+                return await queen.GetAgentAsync(AgentTypes.Ingestion, shard, CancellationToken.None);
+            },
+            a => a.ActualState == AgentState.Running);
+        Assert.Equal(AgentState.Running, agent.ActualState);
     }
 
     private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using TgeSwarm.Grains.Interfaces.Coordination;
 using TgeSwarm.Grains.Interfaces.Tge;
 using TgeSwarm.Grains.Interfaces.Tge.Sources;
 using TgeSwarm.Grains.Tge.Events;
@@ -32,6 +33,11 @@ public sealed class EmbeddedTgeTests(EmbeddedTgeTests.Factory factory) : IClassF
             var status = await Until(() => grains.GetGrain<ISourceGrain>(id).GetStatusAsync(None), s => s.Polls > 0);
             Assert.True(status.Polls > 0, $"{id} was never polled: {status}");
         }
+
+        // The sources are the queen's agents, so operators see and drive them like any other.
+        var agents = await grains.GetGrain<IQueenGrain>(IQueenGrain.SingletonKey).ListAgentsAsync(AgentTypes.Source, None);
+        Assert.Equal(6, agents.Count);
+        Assert.All(agents, a => Assert.Equal(AgentState.Running, a.DesiredState));
 
         // The seeds' real listings were detected too, each token once however many sources carry it.
         Assert.True(page.Items.Count >= 2, $"only {page.Items.Count} events");

@@ -16,7 +16,7 @@ namespace TgeSwarm.Grains.Coordination.Queen;
 /// </summary>
 internal sealed class IngestionAgentDriver : IAgentDriver
 {
-    public const string Type = "ingestion";
+    public const string Type = AgentTypes.Ingestion;
 
     private static readonly JsonSerializerOptions Json = CreateJsonOptions();
 

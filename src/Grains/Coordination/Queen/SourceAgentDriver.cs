@@ -17,7 +17,7 @@ namespace TgeSwarm.Grains.Coordination.Queen;
 /// </summary>
 internal sealed class SourceAgentDriver : IAgentDriver
 {
-    public const string Type = "source";
+    public const string Type = AgentTypes.Source;
 
     /// <summary>Consecutive failed polls after which a source counts as failed (its own backoff handles fewer).</summary>
     public const int FailingAfter = 3;
