@@ -30,40 +30,44 @@ internal static class ProxyEmitter
         return code.ToString();
     }
 
+    // The locals' names are reserved-looking, so no parameter of a contract (say "request") can shadow them.
+    private const string Request = "__swarmRequest";
+    private const string Pending = "__swarmPending";
+
     private static void EmitMethod(CodeWriter code, MethodModel method, string requestType)
     {
         var parameters = string.Join(", ", method.Parameters.Select(p => $"{p.Type} @{p.Name}"));
         code.Open($"{method.ReturnType} {method.DeclaringType}.{method.Name}({parameters})");
-        code.Line($"var request = new {requestType}();");
+        code.Line($"var {Request} = new {requestType}();");
         var index = 0;
         foreach (var parameter in method.Parameters)
         {
             code.Line(parameter.IsCancellationToken
-                ? $"request.CancellationToken = @{parameter.Name};"
-                : $"request.Arg{index++} = @{parameter.Name};");
+                ? $"{Request}.CancellationToken = @{parameter.Name};"
+                : $"{Request}.Arg{index++} = @{parameter.Name};");
         }
 
         var oneWay = (method.Options & 1) != 0;
         switch (method.ReturnKind)
         {
             case ReturnKind.TaskOfT:
-                code.Line("return InvokeAsync(request).AsTask();");
+                code.Line($"return InvokeAsync({Request}).AsTask();");
                 break;
             case ReturnKind.ValueTaskOfT:
-                code.Line("return InvokeAsync(request);");
+                code.Line($"return InvokeAsync({Request});");
                 break;
             case ReturnKind.Task when oneWay:
-                code.Line("InvokeOneWay(request);").Line("return global::System.Threading.Tasks.Task.CompletedTask;");
+                code.Line($"InvokeOneWay({Request});").Line("return global::System.Threading.Tasks.Task.CompletedTask;");
                 break;
             case ReturnKind.Task:
-                code.Line("return InvokeAsync(request).AsTask();");
+                code.Line($"return InvokeAsync({Request}).AsTask();");
                 break;
             case ReturnKind.ValueTask when oneWay:
-                code.Line("InvokeOneWay(request);").Line("return default;");
+                code.Line($"InvokeOneWay({Request});").Line("return default;");
                 break;
             default:
-                code.Line("var pending = InvokeAsync(request);")
-                    .Line("return pending.IsCompletedSuccessfully ? default : new global::System.Threading.Tasks.ValueTask(pending.AsTask());");
+                code.Line($"var {Pending} = InvokeAsync({Request});")
+                    .Line($"return {Pending}.IsCompletedSuccessfully ? default : new global::System.Threading.Tasks.ValueTask({Pending}.AsTask());");
                 break;
         }
 

@@ -49,6 +49,8 @@ public sealed class GoodContractTests
             Task<(int, string)> PairAsync(KeyValuePair<string, int> pair);
             Task Overload(int value);
             Task Overload(string value);
+            Task<int> ShadowAsync(int request, int pending);
+            ValueTask ShadowAsync(string request, string pending);
         }
 
         [Alias("books")]
@@ -69,6 +71,8 @@ public sealed class GoodContractTests
             public Task<(int, string)> PairAsync(KeyValuePair<string, int> pair) => Task.FromResult((1, "a"));
             public Task Overload(int value) => Task.CompletedTask;
             public Task Overload(string value) => Task.CompletedTask;
+            public Task<int> ShadowAsync(int request, int pending) => Task.FromResult(request + pending);
+            public ValueTask ShadowAsync(string request, string pending) => default;
         }
         """;
 
