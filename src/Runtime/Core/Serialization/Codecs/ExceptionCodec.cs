@@ -5,7 +5,8 @@ namespace TgeSwarm.Runtime.Serialization;
 
 /// <summary>
 /// An exception as an object: field 1 its type (<c>Full.Name, Assembly</c>), 2 the message, 3 the stack trace, 4 the
-/// inner exception. The reader rebuilds the same type by reflection — the one place the call path may use it, since
+/// inner exception; for an <see cref="ArgumentException"/>, 5 its parameter name and 6 the actual value's text (see
+/// <see cref="ArgumentExceptionRebuilder"/>). The reader rebuilds the same type by reflection — the one place the call path may use it, since
 /// failures are rare and must keep their type — through a (message, inner) or (message) constructor, else a
 /// <see cref="SwarmException"/> naming the original type. The remote stack is attached with
 /// <see cref="ExceptionDispatchInfo.SetRemoteStackTrace"/>, so when the caller awaits, its stack starts with the
@@ -36,6 +37,9 @@ internal sealed class ExceptionCodec<T>(CodecProvider codecs) : IFieldCodec<T>
             Inner.Write(ref writer, 4, inner);
         }
 
+        WriteString(ref writer, 5, ArgumentExceptionRebuilder.ParamNameOf(value));
+        WriteString(ref writer, 6, ArgumentExceptionRebuilder.ActualValueTextOf(value));
+
         writer.WriteEndObject();
     }
 
@@ -46,7 +50,7 @@ internal sealed class ExceptionCodec<T>(CodecProvider codecs) : IFieldCodec<T>
             return wireType == WireType.Null ? null! : throw reader.Unexpected(wireType, "an exception object");
         }
 
-        string? typeName = null, message = null, stackTrace = null;
+        string? typeName = null, message = null, stackTrace = null, paramName = null, actualValue = null;
         Exception? inner = null;
         while (reader.TryReadMember(out var id, out var type))
         {
@@ -64,13 +68,19 @@ internal sealed class ExceptionCodec<T>(CodecProvider codecs) : IFieldCodec<T>
                 case 4:
                     inner = Inner.Read(ref reader, type);
                     break;
+                case 5 when type == WireType.LengthPrefixed:
+                    paramName = reader.ReadString();
+                    break;
+                case 6 when type == WireType.LengthPrefixed:
+                    actualValue = reader.ReadString();
+                    break;
                 default:
                     reader.SkipField(type);
                     break;
             }
         }
 
-        var exception = Rebuild(typeName ?? "System.Exception", message ?? "", inner);
+        var exception = Rebuild(typeName ?? "System.Exception", message ?? "", inner, paramName, actualValue);
         if (!string.IsNullOrEmpty(stackTrace))
         {
             ExceptionDispatchInfo.SetRemoteStackTrace(exception, stackTrace);
@@ -91,11 +101,16 @@ internal sealed class ExceptionCodec<T>(CodecProvider codecs) : IFieldCodec<T>
         }
     }
 
-    private static Exception Rebuild(string typeName, string message, Exception? inner)
+    private static Exception Rebuild(string typeName, string message, Exception? inner, string? paramName, string? actualValue)
     {
         var type = Type.GetType(typeName, throwOnError: false);
         if (type is not null && typeof(Exception).IsAssignableFrom(type) && !type.IsAbstract)
         {
+            if (paramName is not null && ArgumentExceptionRebuilder.TryRebuild(type, message, paramName, actualValue, inner) is { } argument)
+            {
+                return argument;
+            }
+
             try
             {
                 if (type.GetConstructor([typeof(string), typeof(Exception)]) is { } withInner)
