@@ -70,7 +70,7 @@ internal sealed class TextTable(params string[] headers)
             null => "-",
             DateTimeOffset time => time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             double number => number.ToString("0.####", CultureInfo.InvariantCulture),
-            decimal number => number.ToString(CultureInfo.InvariantCulture),
+            decimal number => number.ToString("0.########", CultureInfo.InvariantCulture),
             IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
             _ => value.ToString() ?? "-",
         };
