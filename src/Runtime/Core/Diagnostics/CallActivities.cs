@@ -20,7 +20,22 @@ internal static class CallActivities
     // rpc.* semantic conventions: the span name is "service/method", with the service being the grain interface.
     public static string Name(IGrainCallContext context) => $"{context.InterfaceName}/{context.MethodName}";
 
-    public static void Describe(Activity activity, IGrainCallContext context)
+    /// <summary>Runs the rest of the call inside <paramref name="activity"/>, marking it failed if the call throws.</summary>
+    public static async Task InvokeWithinAsync(Activity activity, IGrainCallContext context)
+    {
+        Describe(activity, context);
+        try
+        {
+            await context.Invoke();
+        }
+        catch (Exception exception)
+        {
+            Fail(activity, exception);
+            throw;
+        }
+    }
+
+    private static void Describe(Activity activity, IGrainCallContext context)
     {
         activity.SetTag("rpc.system", "tgeswarm");
         activity.SetTag("rpc.service", context.InterfaceName);
@@ -32,7 +47,7 @@ internal static class CallActivities
         }
     }
 
-    public static void Fail(Activity activity, Exception exception)
+    private static void Fail(Activity activity, Exception exception)
     {
         activity.SetStatus(ActivityStatusCode.Error, exception.Message);
         activity.AddException(exception);

@@ -27,15 +27,6 @@ internal sealed class IncomingCallActivityFilter : IIncomingGrainCallFilter
             return;
         }
 
-        CallActivities.Describe(activity, context);
-        try
-        {
-            await context.Invoke();
-        }
-        catch (Exception exception)
-        {
-            CallActivities.Fail(activity, exception);
-            throw;
-        }
+        await CallActivities.InvokeWithinAsync(activity, context);
     }
 }

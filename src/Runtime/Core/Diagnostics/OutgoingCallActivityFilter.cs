@@ -30,15 +30,6 @@ internal sealed class OutgoingCallActivityFilter : IOutgoingGrainCallFilter
             return;
         }
 
-        CallActivities.Describe(activity, context);
-        try
-        {
-            await context.Invoke();
-        }
-        catch (Exception exception)
-        {
-            CallActivities.Fail(activity, exception);
-            throw;
-        }
+        await CallActivities.InvokeWithinAsync(activity, context);
     }
 }
