@@ -12,6 +12,7 @@ namespace TgeSwarm.Bench.Benchmarks.Api;
 internal sealed class HaproxyProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly EventHandler _killOnExit;
     private readonly string _configPath;
 
     private HaproxyProcess(Process process, string configPath, Uri url)
@@ -19,6 +20,10 @@ internal sealed class HaproxyProcess : IAsyncDisposable
         _process = process;
         _configPath = configPath;
         Url = url;
+
+        // Ctrl+C or a timeout's SIGTERM ends the bench without its finally blocks; the child must not outlive it.
+        _killOnExit = (_, _) => KillQuietly(process);
+        AppDomain.CurrentDomain.ProcessExit += _killOnExit;
     }
 
     public Uri Url { get; }
@@ -65,6 +70,7 @@ internal sealed class HaproxyProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        AppDomain.CurrentDomain.ProcessExit -= _killOnExit;
         try
         {
             if (!_process.HasExited)
@@ -141,5 +147,17 @@ internal sealed class HaproxyProcess : IAsyncDisposable
         }
 
         throw new TimeoutException($"haproxy at {Url} did not pass /health/live through within 20 s.");
+    }
+
+    private static void KillQuietly(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already exited.
+        }
     }
 }

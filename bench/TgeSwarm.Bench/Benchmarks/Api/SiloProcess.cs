@@ -15,12 +15,17 @@ internal sealed class SiloProcess : IAsyncDisposable
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(90);
 
     private readonly Process _process;
+    private readonly EventHandler _killOnExit;
     private readonly Queue<string> _lastLines = new();
 
     private SiloProcess(Process process, Uri url)
     {
         _process = process;
         Url = url;
+
+        // Ctrl+C or a timeout's SIGTERM ends the bench without its finally blocks; the child must not outlive it.
+        _killOnExit = (_, _) => KillQuietly(process);
+        AppDomain.CurrentDomain.ProcessExit += _killOnExit;
     }
 
     public Uri Url { get; }
@@ -103,6 +108,7 @@ internal sealed class SiloProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        AppDomain.CurrentDomain.ProcessExit -= _killOnExit;
         try
         {
             if (!_process.HasExited)
@@ -202,5 +208,17 @@ internal sealed class SiloProcess : IAsyncDisposable
         }
 
         throw new TimeoutException($"The silo at {Url} was not ready within {ReadyTimeout.TotalSeconds} s:{Environment.NewLine}{LastLines()}");
+    }
+
+    private static void KillQuietly(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already exited.
+        }
     }
 }
