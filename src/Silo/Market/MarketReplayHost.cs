@@ -19,6 +19,7 @@ internal sealed partial class MarketReplayHost(
     : ISiloLifecycleParticipant, IAsyncDisposable
 {
     private static readonly ActionOrigin Origin = new("replay", "the embedded default's replay exchange");
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
 
     private readonly List<string> _shards = [];
     private ReplayExchange? _exchange;
@@ -55,12 +56,19 @@ internal sealed partial class MarketReplayHost(
     }
 
     // The shards go first, so their connections close cleanly instead of losing the exchange under them. They are
-    // stopped on the grains, not through the queen: a silo stopping is no operator's wish to stop them.
+    // stopped on the grains, not through the queen: a silo stopping is no operator's wish to stop them. All at once,
+    // and for a bounded time: a shard still busy then (a loaded machine, a turn in flight) is left to deactivation,
+    // and stopping the exchange under it is what unblocks a connection that waits on the exchange.
     public async Task OnStopAsync(CancellationToken cancellationToken)
     {
-        foreach (var key in _shards)
+        var stops = Task.WhenAll(_shards.Select(key => grains.GetGrain<IIngestionGrain>(key).StopAsync(cancellationToken)));
+        try
         {
-            await grains.GetGrain<IIngestionGrain>(key).StopAsync(cancellationToken);
+            await stops.WaitAsync(StopGrace, time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            Log.ShardsSlowToStop(logger, _shards.Count, StopGrace);
         }
 
         if (_exchange is { } exchange)
@@ -87,6 +95,9 @@ internal sealed partial class MarketReplayHost(
     {
         [LoggerMessage(EventId = 5200, Level = LogLevel.Information, Message = "Ingestion shard {Shard} replays the recorded session at {Url} ({Instruments})")]
         public static partial void ShardOnReplay(ILogger logger, string shard, string url, string instruments);
+
+        [LoggerMessage(EventId = 5202, Level = LogLevel.Warning, Message = "Not all {Shards} replay shards stopped within {Grace}; stopping the exchange under the rest")]
+        public static partial void ShardsSlowToStop(ILogger logger, int shards, TimeSpan grace);
 
         [LoggerMessage(EventId = 5201, Level = LogLevel.Warning, Message = "Ingestion shard {Shard} is left as the queen has it: {Reason}")]
         public static partial void ShardLeftToQueen(ILogger logger, string shard, string reason);

@@ -22,6 +22,7 @@ internal sealed partial class TgeLocalSourcesHost(
     private static readonly string[] Scheduled = ["binance-new-listings", "news-rss"];
 
     private static readonly ActionOrigin Origin = new("local-sources", "the embedded default's local TGE sources");
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
 
     // The queen's source driver reads kinds as camelCase names and refuses numbers.
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -67,12 +68,18 @@ internal sealed partial class TgeLocalSourcesHost(
     }
 
     // The sources go first, so they do not count the server's disappearance as a failing host. They are paused on the
-    // grains, not through the queen: a silo stopping is no operator's wish to pause them.
+    // grains, not through the queen: a silo stopping is no operator's wish to pause them. All at once and for a
+    // bounded time, as the replay's shards: a source still busy then is left to deactivation.
     public async Task OnStopAsync(CancellationToken cancellationToken)
     {
-        foreach (var id in _sources)
+        var pauses = Task.WhenAll(_sources.Select(id => grains.GetGrain<ISourceGrain>(id).PauseAsync(cancellationToken)));
+        try
         {
-            await grains.GetGrain<ISourceGrain>(id).PauseAsync(cancellationToken);
+            await pauses.WaitAsync(StopGrace, time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            Log.SourcesSlowToPause(logger, _sources.Count, StopGrace);
         }
 
         if (_server is { } server)
@@ -107,6 +114,9 @@ internal sealed partial class TgeLocalSourcesHost(
     {
         [LoggerMessage(EventId = 5300, Level = LogLevel.Information, Message = "TGE source {Source} polls the local {Kind} source at {Url}")]
         public static partial void SourceOnLocalServer(ILogger logger, string source, SourceKind kind, Uri url);
+
+        [LoggerMessage(EventId = 5302, Level = LogLevel.Warning, Message = "Not all {Sources} local sources paused within {Grace}; stopping the server under the rest")]
+        public static partial void SourcesSlowToPause(ILogger logger, int sources, TimeSpan grace);
 
         [LoggerMessage(EventId = 5301, Level = LogLevel.Warning, Message = "TGE source {Source} is left as the queen has it: {Reason}")]
         public static partial void SourceLeftToQueen(ILogger logger, string source, string reason);
