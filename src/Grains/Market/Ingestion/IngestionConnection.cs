@@ -19,6 +19,17 @@ internal sealed class IngestionConnection : IAsyncDisposable
         IngestionShardSettings settings, Venue venue, IFeedConsumer consumer, HttpClient http, TimeProvider time, ILoggerFactory loggers)
     {
         Settings = settings;
+        var options = OptionsFor(settings, venue);
+
+        Connector = new VenueConnector(options, consumer, http, time, loggers.CreateLogger<VenueConnector>());
+        _loop = Task.Run(() => Connector.RunAsync(_stopping.Token));
+    }
+
+    public IngestionShardSettings Settings { get; }
+
+    /// <summary>The connector's options for a shard's settings (which <see cref="IngestionSettingsValidator"/> checked).</summary>
+    public static VenueConnectorOptions OptionsFor(IngestionShardSettings settings, Venue venue)
+    {
         var options = new VenueConnectorOptions
         {
             Venue = venue,
@@ -34,11 +45,8 @@ internal sealed class IngestionConnection : IAsyncDisposable
             options.Instruments.Add(instrument);
         }
 
-        Connector = new VenueConnector(options, consumer, http, time, loggers.CreateLogger<VenueConnector>());
-        _loop = Task.Run(() => Connector.RunAsync(_stopping.Token));
+        return options;
     }
-
-    public IngestionShardSettings Settings { get; }
 
     public VenueConnector Connector { get; }
 

@@ -1,4 +1,5 @@
 using TgeSwarm.Feeds;
+using TgeSwarm.Feeds.Connectors;
 using TgeSwarm.Grains.Interfaces.Market;
 
 namespace TgeSwarm.Grains.Market.Ingestion;
@@ -52,6 +53,14 @@ internal static class IngestionSettingsValidator
         if (!settings.Trades && !settings.Books)
         {
             throw new ArgumentException("A shard must subscribe to trades, books or both.", nameof(settings));
+        }
+
+        // The connector's own rules (an endpoint that serves the instruments' market, a depth the venue offers, ...),
+        // checked here so a shard refuses them before anything is persisted instead of failing when it connects.
+        var connector = new VenueConnectorOptionsValidator().Validate(null, IngestionConnection.OptionsFor(settings, venue.Value));
+        if (connector.Failed)
+        {
+            throw new ArgumentException(string.Join(" ", connector.Failures), nameof(settings));
         }
 
         return venue.Value;

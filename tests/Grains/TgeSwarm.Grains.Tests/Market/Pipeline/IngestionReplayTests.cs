@@ -74,6 +74,20 @@ public sealed class IngestionReplayTests(MarketPipelineFixture fixture) : IClass
         Assert.Equal("stopped", (await shard.GetStatusAsync(CancellationToken.None)).State);
     }
 
+    [Fact]
+    public async Task Settings_the_venue_connector_would_refuse_are_refused_by_the_shard_before_anything_is_kept()
+    {
+        var shard = fixture.Cluster.GrainFactory.GetGrain<IIngestionGrain>("bybit#14");
+        var perpetualOnSpot = new IngestionShardSettings("bybit", "ws://127.0.0.1:1/v5/public/spot", null, ["BTC-USDT-PERP"]);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => shard.StartAsync(perpetualOnSpot, CancellationToken.None));
+
+        Assert.Contains("BTC-USDT-PERP", error.Message, StringComparison.Ordinal);
+        var status = await shard.GetStatusAsync(CancellationToken.None);
+        Assert.Equal("stopped", status.State);
+        Assert.Null(status.Settings);
+    }
+
     private static IngestionShardSettings SpotSettings(ReplayExchange exchange) => new(
         "bybit", exchange.Endpoint(Venue.Bybit).WebSocketUrl("/v5/public/spot").ToString(), null, SpotInstruments, BookDepth: 200);
 
