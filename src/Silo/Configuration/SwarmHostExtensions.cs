@@ -96,7 +96,8 @@ internal static class SwarmHostExtensions
             var localSources = builder.Configuration.GetSection(TgeLocalSourcesOptions.SectionName).Get<TgeLocalSourcesOptions>() ?? new TgeLocalSourcesOptions();
             if (localSources.Enabled ?? !options.IsClusterMember)
             {
-                silo.Services.Configure<TgeLocalSourcesOptions>(builder.Configuration.GetSection(TgeLocalSourcesOptions.SectionName));
+                silo.Services.AddOptions<TgeLocalSourcesOptions>().Bind(builder.Configuration.GetSection(TgeLocalSourcesOptions.SectionName)).ValidateOnStart();
+                silo.Services.AddSingleton<IValidateOptions<TgeLocalSourcesOptions>, TgeLocalSourcesOptionsValidator>();
                 silo.Services.AddSingleton<ISiloLifecycleParticipant, TgeLocalSourcesHost>();
             }
 

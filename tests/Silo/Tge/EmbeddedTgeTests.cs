@@ -44,6 +44,22 @@ public sealed class EmbeddedTgeTests(EmbeddedTgeTests.Factory factory) : IClassF
         Assert.Equal(page.Items.Count, page.Items.Select(e => e.TokenSlug).Distinct().Count());
     }
 
+    [Fact]
+    public void Bad_local_source_settings_stop_the_host_with_the_settings_named()
+    {
+        using var bad = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("Swarm:SiloPort", "0");
+            builder.UseSetting("Market:Replay:Enabled", "false");
+            builder.UseSetting("Tge:LocalSources:MinInterval", "00:00:05");
+            builder.UseSetting("Tge:LocalSources:MaxInterval", "00:00:01");
+        });
+
+        var error = Assert.ThrowsAny<Exception>(() => bad.CreateClient());
+
+        Assert.Contains("Tge:LocalSources:MaxInterval", error.ToString(), StringComparison.Ordinal);
+    }
+
     private static async Task<T> Until<T>(Func<Task<T>> read, Func<T, bool> done)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
