@@ -14,6 +14,7 @@ internal static class CoordinationEventIds
     public const int QueenActivated = 5708;
     public const int QueenAwake = 5709;
     public const int QueenNotAwake = 5710;
+    public const int PassCutByStop = 5711;
 
     public const int MemoryPurged = 5730;
     public const int MemoryRejected = 5731;

@@ -35,6 +35,14 @@ internal static class SwarmHostExtensions
             throw new OptionsValidationException(Options.DefaultName, typeof(SwarmHostOptions), validation.Failures);
         }
 
+        // A graceful stop deactivates every activation (writing its state) and hands queued calls over; the host's
+        // default of 30 s is short for that on a loaded machine, and a stop cut short loses what it had not handed
+        // over. An operator's own shutdownTimeoutSeconds still wins.
+        if (builder.Configuration["shutdownTimeoutSeconds"] is null)
+        {
+            builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(60));
+        }
+
         var tracing = TelemetryHostExtensions.Read(builder.Configuration).Otlp.Endpoint is not null;
         builder.UseSwarmSilo(silo =>
         {

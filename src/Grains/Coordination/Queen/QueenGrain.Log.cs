@@ -32,5 +32,8 @@ internal sealed partial class QueenGrain
 
         [LoggerMessage(EventId = CoordinationEventIds.QueenActivated, Level = LogLevel.Information, Message = "Queen activated with {Agents} registered agents on {Silo}")]
         public static partial void Activated(ILogger logger, int agents, string silo);
+
+        [LoggerMessage(EventId = CoordinationEventIds.PassCutByStop, Level = LogLevel.Information, Message = "Queen: the process is stopping; the reconciliation pass in flight ends here")]
+        public static partial void PassCutByStop(ILogger logger);
     }
 }

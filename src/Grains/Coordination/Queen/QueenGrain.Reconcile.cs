@@ -7,11 +7,24 @@ internal sealed partial class QueenGrain
 {
     public Task<ReconcileReport> ReconcileAsync(CancellationToken cancellationToken) => ReconcilePassAsync(cancellationToken);
 
+    // While the process stops, its hosts stop their agents on purpose and every call is slow: a pass then would
+    // "heal" agents into a stopping silo, each start waiting out its budget, and hold the silo's stop for minutes.
+    // So no pass starts once stopping has begun, and a pass in flight ends; the queen's next activation resumes.
     private async Task ReconcileTickAsync(CancellationToken cancellationToken)
     {
-        if (State.Agents.Count > 0)
+        if (State.Agents.Count == 0 || _hostStopping.IsCancellationRequested)
         {
-            await ReconcilePassAsync(cancellationToken);
+            return;
+        }
+
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _hostStopping);
+        try
+        {
+            await ReconcilePassAsync(linked.Token);
+        }
+        catch (OperationCanceledException) when (_hostStopping.IsCancellationRequested)
+        {
+            Log.PassCutByStop(logger);
         }
     }
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TgeSwarm.Grains.Interfaces.Coordination;
@@ -47,6 +49,8 @@ internal sealed partial class QueenGrain(
     private readonly QueenOptions _options = options.Value;
     private IGrainTimer? _reconcileTimer;
 
+    private CancellationToken _hostStopping;
+
     private QueenState State => state.State;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -56,6 +60,7 @@ internal sealed partial class QueenGrain(
             throw new InvalidOperationException($"The queen is a singleton under key {IQueenGrain.SingletonKey}, not {this.GetPrimaryKeyLong()}.");
         }
 
+        _hostStopping = ServiceProvider.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
         _reconcileTimer = RegisterGrainTimer(
             ReconcileTickAsync, new GrainTimerCreationOptions(_options.ReconcileInterval, _options.ReconcileInterval) { KeepAlive = true });
         if (State.Agents.Count > 0)

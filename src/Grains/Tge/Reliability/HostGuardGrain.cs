@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -39,6 +41,7 @@ internal sealed class HostGuardGrain(
     private HostHealth _health = null!;
     private HostFetcher _fetcher = null!;
     private ResiliencePipeline<TgeFetchResponse> _pipeline = null!;
+    private CancellationToken _hostStopping;
 
     private string Host => this.GetPrimaryKeyString();
 
@@ -49,6 +52,10 @@ internal sealed class HostGuardGrain(
         _health = new HostHealth(time, _policy.BreakerSamplingDuration);
         _fetcher = new HostFetcher(httpClients.CreateClient(HttpClientName), time);
         _pipeline = HostPipeline.Build(Host, _policy, time, _health, _circuit, logger);
+
+        // A fetch may spend its whole budget retrying; when the process stops, waiting for that would hold the silo's
+        // deactivation past the host's shutdown timeout, so stopping ends every fetch in flight at once.
+        _hostStopping = ServiceProvider.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
         return Task.CompletedTask;
     }
 
@@ -69,7 +76,7 @@ internal sealed class HostGuardGrain(
         }
 
         using var budget = new CancellationTokenSource(_policy.FetchBudget, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token, _hostStopping);
         TgeFetchResponse? last = null;
         var attempts = 0;
         try

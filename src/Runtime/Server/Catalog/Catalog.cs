@@ -233,7 +233,19 @@ internal sealed partial class Catalog
             activation.StartDeactivation(reason);
         }
 
-        await Task.WhenAll(all.Select(static a => a.Deactivated)).WaitAsync(cancellationToken);
+        // Bounded: an activation whose turn never ends (a call it awaits that nobody will answer during a stop) must
+        // not cost the silo its remaining stop steps. Such activations are named in the log and left behind.
+        var deactivated = Task.WhenAll(all.Select(static a => a.Deactivated));
+        var limit = _shared.Collection.DeactivationTimeout;
+        try
+        {
+            await deactivated.WaitAsync(limit, _shared.TimeProvider, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            var outstanding = all.Where(static a => !a.Deactivated.IsCompleted).ToArray();
+            LogDeactivationsOutstanding(_logger, outstanding.Length, limit, string.Join(", ", outstanding.Take(10).Select(static a => a.GrainId.ToString())));
+        }
     }
 
     private void Remove(ActivationData activation)
@@ -266,6 +278,9 @@ internal sealed partial class Catalog
             _shared.Instruments.CallsFailed.Add(1, new KeyValuePair<string, object?>("exception", error.GetType().Name));
         }
     }
+
+    [LoggerMessage(SiloEventIds.ShutdownDeactivationsOutstanding, LogLevel.Warning, "{Count} activations had not deactivated {Limit} into the silo's stop and are left behind: {GrainIds}")]
+    private static partial void LogDeactivationsOutstanding(ILogger logger, int count, TimeSpan limit, string grainIds);
 
     [LoggerMessage(SiloEventIds.DuplicateActivation, LogLevel.Information, "Grain {GrainId} is already active on {Winner}; this activation stands down and forwards {Count} queued calls")]
     private static partial void LogDuplicate(ILogger logger, GrainId grainId, SiloAddress winner, int count);

@@ -24,6 +24,7 @@ internal static class SiloEventIds
     public const int CollectorStopped = 211;
     public const int TimeoutSweepStopped = 212;
     public const int WorkItemFailed = 213;
+    public const int ShutdownDeactivationsOutstanding = 214;
 
     public const int DuplicateActivation = 500;
     public const int DirectoryHopLimit = 501;

@@ -35,6 +35,14 @@ public sealed class PerformanceGrainTests(SourceClusterFixture fixture) : IClass
         // Past the breaker's sampling window, so the failures age out; the source polls on its timer meanwhile.
         fixture.Time.Advance(TimeSpan.FromSeconds(61));
         await SourceSilo.QuiescentAsync(source, fixture.Time, 5);
+
+        // Both recoveries must be visible before the sweep that reads them: a poll of the timer may still be settling.
+        var recovered = await Eventually.ReadAsync(() => source.GetStatusAsync(CancellationToken.None), s => s.ConsecutiveErrors == 0 && s.LastOutcome is not null);
+        Assert.Equal(0, recovered.ConsecutiveErrors);
+        var guard = await Eventually.ReadAsync(
+            () => fixture.Cluster.GrainFactory.GetGrain<IHostGuardGrain>(host).GetStatusAsync(CancellationToken.None),
+            g => g.ErrorRate == 0 && g.Circuit == TgeCircuitState.Closed);
+        Assert.Equal(0, guard.ErrorRate);
         var restored = await performance.SweepNowAsync(CancellationToken.None);
 
         Assert.Equal(2, restored.Count);
