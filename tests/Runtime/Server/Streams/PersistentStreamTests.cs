@@ -91,6 +91,7 @@ public sealed class PersistentStreamTests(PersistentStreamFixture fixture) : ICl
         await Producer("p4").Produce(Pg, StreamTestNames.ExplicitNamespace, key, 40, 10, 10);
 
         await StreamWait.ForCountAsync(Signals.Received(key + "-late"), 50, "history and live events for the rewinding subscriber");
+        await StreamWait.ForCountAsync(Signals.Received(key + "-early"), 20, "the early subscriber's second live batch");
         Assert.Equal(Enumerable.Range(0, 50), Signals.Received(key + "-late").Select(r => r.Event.Sequence));
         Assert.Equal(Enumerable.Range(30, 20), Signals.Received(key + "-early").Select(r => r.Event.Sequence));
     }
