@@ -6,6 +6,7 @@ using TgeSwarm.Grains.Interfaces.Coordination;
 using TgeSwarm.Grains.Interfaces.Market;
 using TgeSwarm.Runtime;
 using TgeSwarm.Runtime.Hosting;
+using TgeSwarm.Silo.Hosting;
 
 namespace TgeSwarm.Silo.Market;
 
@@ -19,7 +20,6 @@ internal sealed partial class MarketReplayHost(
     : ISiloLifecycleParticipant, IAsyncDisposable
 {
     private static readonly ActionOrigin Origin = new("replay", "the embedded default's replay exchange");
-    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
 
     private readonly List<string> _shards = [];
     private ReplayExchange? _exchange;
@@ -56,19 +56,13 @@ internal sealed partial class MarketReplayHost(
     }
 
     // The shards go first, so their connections close cleanly instead of losing the exchange under them. They are
-    // stopped on the grains, not through the queen: a silo stopping is no operator's wish to stop them. All at once,
-    // and for a bounded time: a shard still busy then (a loaded machine, a turn in flight) is left to deactivation,
-    // and stopping the exchange under it is what unblocks a connection that waits on the exchange.
+    // stopped on the grains, not through the queen: a silo stopping is no operator's wish to stop them. A shard still
+    // busy after the grace is unblocked by stopping the exchange under it.
     public async Task OnStopAsync(CancellationToken cancellationToken)
     {
-        var stops = Task.WhenAll(_shards.Select(key => grains.GetGrain<IIngestionGrain>(key).StopAsync(cancellationToken)));
-        try
+        if (!await BoundedStop.AllAsync(_shards, key => grains.GetGrain<IIngestionGrain>(key).StopAsync(cancellationToken), time, cancellationToken))
         {
-            await stops.WaitAsync(StopGrace, time, cancellationToken);
-        }
-        catch (TimeoutException)
-        {
-            Log.ShardsSlowToStop(logger, _shards.Count, StopGrace);
+            Log.ShardsSlowToStop(logger, _shards.Count, BoundedStop.Grace);
         }
 
         if (_exchange is { } exchange)

@@ -6,6 +6,7 @@ using TgeSwarm.Grains.Interfaces.Coordination;
 using TgeSwarm.Grains.Interfaces.Tge.Sources;
 using TgeSwarm.Runtime;
 using TgeSwarm.Runtime.Hosting;
+using TgeSwarm.Silo.Hosting;
 
 namespace TgeSwarm.Silo.Tge;
 
@@ -22,7 +23,6 @@ internal sealed partial class TgeLocalSourcesHost(
     private static readonly string[] Scheduled = ["binance-new-listings", "news-rss"];
 
     private static readonly ActionOrigin Origin = new("local-sources", "the embedded default's local TGE sources");
-    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
 
     // The queen's source driver reads kinds as camelCase names and refuses numbers.
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -68,18 +68,12 @@ internal sealed partial class TgeLocalSourcesHost(
     }
 
     // The sources go first, so they do not count the server's disappearance as a failing host. They are paused on the
-    // grains, not through the queen: a silo stopping is no operator's wish to pause them. All at once and for a
-    // bounded time, as the replay's shards: a source still busy then is left to deactivation.
+    // grains, not through the queen: a silo stopping is no operator's wish to pause them.
     public async Task OnStopAsync(CancellationToken cancellationToken)
     {
-        var pauses = Task.WhenAll(_sources.Select(id => grains.GetGrain<ISourceGrain>(id).PauseAsync(cancellationToken)));
-        try
+        if (!await BoundedStop.AllAsync(_sources, id => grains.GetGrain<ISourceGrain>(id).PauseAsync(cancellationToken), time, cancellationToken))
         {
-            await pauses.WaitAsync(StopGrace, time, cancellationToken);
-        }
-        catch (TimeoutException)
-        {
-            Log.SourcesSlowToPause(logger, _sources.Count, StopGrace);
+            Log.SourcesSlowToPause(logger, _sources.Count, BoundedStop.Grace);
         }
 
         if (_server is { } server)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TgeSwarm.Grains.Interfaces.Coordination;
 using TgeSwarm.Grains.Interfaces.Market;
 using TgeSwarm.Runtime;
+using TgeSwarm.Silo.Tests.Support;
 
 namespace TgeSwarm.Silo.Tests.Market;
 
@@ -18,15 +19,15 @@ public sealed class EmbeddedReplayTests(EmbeddedReplayTests.Factory factory) : I
         using var client = factory.CreateClient();
         var grains = factory.Services.GetRequiredService<IGrainFactory>();
 
-        var status = await Eventually(() => grains.GetGrain<IIngestionGrain>(shard).GetStatusAsync(CancellationToken.None), s => s.Frames > 0);
+        var status = await Eventually.ReadAsync(() => grains.GetGrain<IIngestionGrain>(shard).GetStatusAsync(CancellationToken.None), s => s.Frames > 0);
         Assert.True(status.Frames > 0, $"{shard} read no frame: {status}");
-        var latest = await Eventually(
+        var latest = await Eventually.ReadAsync(
             async () => (await grains.GetGrain<ICacheGrain>(instrument).GetLatestAsync(CancellationToken.None)).SingleOrDefault(s => s.Venue == venue),
             s => s is { TradeCount: > 0 });
         Assert.True(latest is { TradeCount: > 0 }, $"no trades of {venue} {instrument} reached the cache");
 
         // The shard is the queen's agent, and she sees it running where it runs.
-        var agent = await Eventually(
+        var agent = await Eventually.ReadAsync(
             async () =>
             {
                 var queen = grains.GetGrain<IQueenGrain>(IQueenGrain.SingletonKey);
@@ -35,21 +36,6 @@ public sealed class EmbeddedReplayTests(EmbeddedReplayTests.Factory factory) : I
             },
             a => a.ActualState == AgentState.Running);
         Assert.Equal(AgentState.Running, agent.ActualState);
-    }
-
-    private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (true)
-        {
-            var value = await read();
-            if (done(value) || DateTime.UtcNow > deadline)
-            {
-                return value;
-            }
-
-            await Task.Delay(100);
-        }
     }
 
     /// <summary>The embedded default on an OS-assigned silo port, replaying as fast as the pipeline takes it.</summary>

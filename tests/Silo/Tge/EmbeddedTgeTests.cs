@@ -6,6 +6,7 @@ using TgeSwarm.Grains.Interfaces.Tge;
 using TgeSwarm.Grains.Interfaces.Tge.Sources;
 using TgeSwarm.Grains.Tge.Events;
 using TgeSwarm.Runtime;
+using TgeSwarm.Silo.Tests.Support;
 
 namespace TgeSwarm.Silo.Tests.Tge;
 
@@ -21,7 +22,7 @@ public sealed class EmbeddedTgeTests(EmbeddedTgeTests.Factory factory) : IClassF
         var store = factory.Services.GetRequiredService<ITgeEventStore>();
 
         // A listing published on schedule reaches the store through source, keyword stage and event grain.
-        var page = await Until(() => store.QueryAsync(new TgeEventQuery(Limit: 500), None), p => p.Items.Any(e => e.Symbol == "SCH1"));
+        var page = await Eventually.ReadAsync(() => store.QueryAsync(new TgeEventQuery(Limit: 500), None), p => p.Items.Any(e => e.Symbol == "SCH1"));
         var scheduled = Assert.Single(page.Items, e => e.Symbol == "SCH1");
         Assert.Equal(TgeKind.Listing, scheduled.Kind);
         Assert.Contains(scheduled.Sightings, s => s.SourceId is "binance-new-listings" or "news-rss");
@@ -30,7 +31,7 @@ public sealed class EmbeddedTgeTests(EmbeddedTgeTests.Factory factory) : IClassF
         var grains = factory.Services.GetRequiredService<IGrainFactory>();
         foreach (var id in new[] { "binance-new-listings", "okx-new-listings", "bybit-new-crypto", "news-rss", "project-atom", "listing-html" })
         {
-            var status = await Until(() => grains.GetGrain<ISourceGrain>(id).GetStatusAsync(None), s => s.Polls > 0);
+            var status = await Eventually.ReadAsync(() => grains.GetGrain<ISourceGrain>(id).GetStatusAsync(None), s => s.Polls > 0);
             Assert.True(status.Polls > 0, $"{id} was never polled: {status}");
         }
 
@@ -58,21 +59,6 @@ public sealed class EmbeddedTgeTests(EmbeddedTgeTests.Factory factory) : IClassF
         var error = Assert.ThrowsAny<Exception>(() => bad.CreateClient());
 
         Assert.Contains("Tge:LocalSources:MaxInterval", error.ToString(), StringComparison.Ordinal);
-    }
-
-    private static async Task<T> Until<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (true)
-        {
-            var value = await read();
-            if (done(value) || DateTime.UtcNow > deadline)
-            {
-                return value;
-            }
-
-            await Task.Delay(100);
-        }
     }
 
     public sealed class Factory : WebApplicationFactory<Program>
