@@ -48,7 +48,7 @@ public sealed class ConnectorStatistics
     /// <summary>Times a feed declared a book unusable (<see cref="IMarketEventSink.OnResyncRequired"/>).</summary>
     public long ResyncsRequested => Volatile.Read(ref _resyncsRequested);
 
-    /// <summary>Unsubscribe + subscribe pairs sent to resync books (one pair may cover several instruments).</summary>
+    /// <summary>Unsubscribe + subscribe pairs issued to resync books (one pair may cover several instruments); counted as the pair is sent.</summary>
     public long Resubscribes => Volatile.Read(ref _resubscribes);
 
     /// <summary>REST depth snapshots fetched and handed to the feed (Binance).</summary>

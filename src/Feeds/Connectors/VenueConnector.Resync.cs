@@ -32,12 +32,13 @@ public sealed partial class VenueConnector
         }
 
         pending.Clear();
+
+        // Counted before the sends: whoever sees the messages arrive must also see the count.
+        Statistics.Resubscribed();
         foreach (var message in _protocol.ResubscribeBookMessages(instruments))
         {
             await connection.SendAsync(message, connection.Token);
         }
-
-        Statistics.Resubscribed();
     }
 
     /// <summary>Hands every fetched snapshot to the feed; returns how many, each counted as a frame for the consumer.</summary>

@@ -7,12 +7,15 @@ namespace TgeSwarm.Runtime.Hosting;
 /// <summary>
 /// Runs the silo's lifecycle inside the generic host: participants start in ascending stage order and stop in
 /// descending order. A participant that fails to start stops those already started, and the host fails to start
-/// with the participant's exception.
+/// with the participant's exception. Stopping runs once: the generic host may call <see cref="StopAsync"/> from two
+/// threads at once (<c>WebApplicationFactory</c> stops the host while the app's own <c>Run</c> stops it on
+/// <c>ApplicationStopping</c>), and later callers wait for the stop already under way.
 /// </summary>
 internal sealed partial class SiloHost(IEnumerable<ISiloLifecycleParticipant> participants, LocalSiloDetails silo, SiloKiller killer, ILogger<SiloHost> logger) : IHostedService
 {
     private readonly ISiloLifecycleParticipant[] _ordered = [.. participants.OrderBy(static p => p.Stage)];
     private readonly Stack<ISiloLifecycleParticipant> _started = new();
+    private Task? _stopping;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -28,7 +31,7 @@ internal sealed partial class SiloHost(IEnumerable<ISiloLifecycleParticipant> pa
             catch (Exception exception)
             {
                 LogStageFailed(logger, exception, participant.GetType().Name, participant.Stage);
-                await StopStartedAsync(CancellationToken.None);
+                await StopOnceAsync(StopStartedAsync, CancellationToken.None);
                 silo.Status = SiloStatus.Dead;
                 throw;
             }
@@ -37,7 +40,30 @@ internal sealed partial class SiloHost(IEnumerable<ISiloLifecycleParticipant> pa
         LogStarted(logger, silo.Name, silo.SiloAddress);
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StopAsync(CancellationToken cancellationToken) => StopOnceAsync(StopSiloAsync, cancellationToken);
+
+    private async Task StopOnceAsync(Func<CancellationToken, Task> stop, CancellationToken cancellationToken)
+    {
+        var mine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (Interlocked.CompareExchange(ref _stopping, mine.Task, null) is { } underWay)
+        {
+            await underWay;
+            return;
+        }
+
+        try
+        {
+            await stop(cancellationToken);
+            mine.SetResult();
+        }
+        catch (Exception exception)
+        {
+            mine.SetException(exception);
+            throw;
+        }
+    }
+
+    private async Task StopSiloAsync(CancellationToken cancellationToken)
     {
         LogStopping(logger, silo.Name);
         if (killer.IsKilled)

@@ -44,9 +44,10 @@ public sealed class ConnectorFrameTests
         var connection = await harness.Server.NextConnectionAsync("the first connection");
         await connection.ReceiveAsync("the subscribe");
 
-        var pings = await connection.ReceiveAsync(3, "pings");
+        var pings = await connection.ReceiveAsync(4, "pings");
 
-        Assert.Equal([ping, ping, ping], pings);
+        // A ping is counted after its send: the fourth's arrival shows the third was counted.
+        Assert.Equal([ping, ping, ping, ping], pings);
         Assert.InRange(harness.Statistics.PingsSent, 3, long.MaxValue);
     }
 }
