@@ -3,9 +3,9 @@ using System.Runtime.InteropServices;
 using TgeSwarm.Bench.Benchmarks;
 using TgeSwarm.Bench.Harness;
 
-// dotnet run -c Release --project bench/TgeSwarm.Bench -- [--quick] [--alloc-profile] [local_call] [serializer] [activations] [postgres] [transport] [remote_call] [failure_detection] [memory_stream] [postgres_queue] [postgres_stream] [parse] [pipeline] [tge_throughput] [tge_detection] [api] [dashboard_overhead]
+// dotnet run -c Release --project bench/TgeSwarm.Bench -- [--quick] [--alloc-profile] [local_call] [serializer] [activations] [postgres] [transport] [remote_call] [failure_detection] [memory_stream] [postgres_queue] [postgres_stream] [parse] [pipeline] [pipeline_small] [tge_throughput] [tge_detection] [api] [dashboard_overhead]
 // Figures go to stdout as "BENCH <name> <value> <unit>"; notes and reasons go to stderr.
-var all = new[] { "serializer", "local_call", "activations", "postgres", "transport", "remote_call", "failure_detection", "memory_stream", "postgres_queue", "postgres_stream", "parse", "pipeline", "tge_throughput", "tge_detection" };
+var all = new[] { "serializer", "local_call", "activations", "postgres", "transport", "remote_call", "failure_detection", "memory_stream", "postgres_queue", "postgres_stream", "parse", "pipeline", "pipeline_small", "tge_throughput", "tge_detection" };
 
 // These start silo processes (a Release build of src/Silo) and run for minutes: only when named.
 var named = new[] { "api", "dashboard_overhead" };
@@ -76,6 +76,9 @@ foreach (var name in selected)
             break;
         case "pipeline":
             await TgeSwarm.Bench.Benchmarks.Pipeline.PipelineBenchmark.RunAsync(options);
+            break;
+        case "pipeline_small":
+            await TgeSwarm.Bench.Benchmarks.Pipeline.SmallPipelineBenchmark.RunAsync(options);
             break;
     }
 

@@ -97,7 +97,8 @@ internal sealed class GrainPipeline : IAsyncDisposable
         {
             if (frame.RestUrl is { } url)
             {
-                feed.OnRestResponse(url, frame.Data, 0);
+                // A REST body's book is stamped with its receive time (the venue sends none); 0 would fail validation.
+                feed.OnRestResponse(url, frame.Data.Span, MarketClock.NowMicros(TimeProvider.System));
                 continue;
             }
 
@@ -113,7 +114,7 @@ internal sealed class GrainPipeline : IAsyncDisposable
             }
 
             consumer.OnFrameReceived(MarketClock.NowMicros(TimeProvider.System));
-            feed.OnFrame(frame.Data, 0);
+            feed.OnFrame(frame.Data.Span, 0);
             sent++;
             if (++inBatch == framesPerBatch)
             {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using TgeSwarm.Bench.Harness;
 
 namespace TgeSwarm.Bench.Benchmarks.Pipeline;
@@ -11,55 +10,23 @@ namespace TgeSwarm.Bench.Benchmarks.Pipeline;
 /// </summary>
 internal static class PipelineBenchmark
 {
-    private const int FramesPerBatch = 256;
-
     public static async Task RunAsync(BenchOptions options)
     {
         var passes = options.Pick(1, 3);
         var frames = PipelineFrames.Render(passes);
         Report.Note($"pipeline: {frames.Connections.Count} recorded connections, {frames.MeasuredFrames} measured frames ({passes} looped passes after a warm-up pass)");
-
-        var baseline = new PlainPipeline();
-        baseline.Run(frames, FramesPerBatch, measured: false);
-        var started = Stopwatch.GetTimestamp();
-        baseline.Run(frames, FramesPerBatch, measured: true);
-        var baselineRate = frames.MeasuredFrames / Stopwatch.GetElapsedTime(started).TotalSeconds;
-        var parseOnly = new PlainPipeline { ParseOnly = true };
-        parseOnly.Run(frames, FramesPerBatch, measured: false);
-        started = Stopwatch.GetTimestamp();
-        parseOnly.Run(frames, FramesPerBatch, measured: true);
-        Report.Figure("pipeline.throughput.parse_only.messages_per_s", frames.MeasuredFrames / Stopwatch.GetElapsedTime(started).TotalSeconds, "messages/s");
+        var (baselineRate, baseline) = PipelineFigures.MeasureBaseline("pipeline", frames);
         foreach (var venue in PipelineFrames.Venues)
         {
             Report.Note($"pipeline: {PipelineFrames.Venues.Length} venues; {venue}: {frames.Connections.Where(c => c.Venue == venue).Sum(c => c.MeasuredCount)} frames, "
                 + $"{frames.Connections.Where(c => c.Venue == venue).Sum(c => c.Frames.Skip(c.WarmUpCount).Sum(f => (long)f.Data.Length)) / 1024} KiB");
         }
 
-        await using (var grains = await GrainPipeline.StartAsync())
-        {
-            await grains.RunAsync(frames, FramesPerBatch, framesPerSecond: 0, instrumentCopies: 1, measured: false);
-            var elapsed = await grains.RunAsync(frames, FramesPerBatch, framesPerSecond: 0, instrumentCopies: 1, measured: true);
-            var rate = frames.MeasuredFrames / elapsed.TotalSeconds;
-            Report.Figure("pipeline.throughput.messages_per_s", rate, "messages/s");
-            Report.Figure("pipeline.throughput.baseline_plain_loop.messages_per_s", baselineRate, "messages/s");
-            Report.Ratio("pipeline.throughput.ratio_to_baseline", rate, baselineRate);
-        }
+        await PipelineFigures.MeasureGrainsAsync("pipeline", frames, baselineRate);
 
-        await MeasureLatencyAsync(frames, Math.Min(100_000, baselineRate / 2));
+        // Paced well inside what the silo sustains, so the figure is the pipeline's delay and not a queue's.
+        await PipelineFigures.MeasureLatencyAsync("pipeline", frames, Math.Min(100_000, baselineRate / 2));
         await MeasureMemoryAsync(frames, copies: (500 + baseline.InstrumentCount - 1) / baseline.InstrumentCount);
-    }
-
-    // Paced well inside what the silo sustains, so the figure is the pipeline's delay and not a queue's.
-    private static async Task MeasureLatencyAsync(PipelineFrames frames, double framesPerSecond)
-    {
-        await using var grains = await GrainPipeline.StartAsync();
-        await grains.RunAsync(frames, FramesPerBatch, framesPerSecond: 0, instrumentCopies: 1, measured: false);
-        grains.Instruments.RecentLatency.Reset();
-        var elapsed = await grains.RunAsync(frames, FramesPerBatch, framesPerSecond, instrumentCopies: 1, measured: true);
-        var percentiles = grains.Instruments.RecentLatency.Percentiles(50, 99);
-        Report.Figure("pipeline.latency.paced_messages_per_s", frames.MeasuredFrames / elapsed.TotalSeconds, "messages/s");
-        Report.Figure("pipeline.latency.p50_ms", percentiles[0], "ms");
-        Report.Figure("pipeline.latency.p99_ms", percentiles[1], "ms");
     }
 
     // Each recorded instrument's events are spread over enough renamed copies to make about 500 instruments.
@@ -79,8 +46,8 @@ internal static class PipelineBenchmark
                 await Task.Delay(10, CancellationToken.None);
             }
         });
-        await grains.RunAsync(frames, FramesPerBatch, framesPerSecond: 0, instrumentCopies: copies, measured: false);
-        await grains.RunAsync(frames, FramesPerBatch, framesPerSecond: 0, instrumentCopies: copies, measured: true);
+        await grains.RunAsync(frames, PipelineFigures.FramesPerBatch, framesPerSecond: 0, instrumentCopies: copies, measured: false);
+        await grains.RunAsync(frames, PipelineFigures.FramesPerBatch, framesPerSecond: 0, instrumentCopies: copies, measured: true);
         await sampling.CancelAsync();
         await sampler;
         Report.Figure("pipeline.memory.instruments", grains.Instruments.BusiestInstruments(100_000).Length, "instruments");

@@ -15,6 +15,9 @@ internal sealed class PipelineFrames
 
     private PipelineFrames(List<Connection> connections) => Connections = connections;
 
+    /// <summary>Frames made elsewhere (the small synthetic frames of <see cref="SmallFrames"/>).</summary>
+    public static PipelineFrames Of(List<Connection> connections) => new(connections);
+
     public List<Connection> Connections { get; }
 
     /// <summary>Frames from the second pass on: the measured part (the first pass warms up and sets books up).</summary>
@@ -68,5 +71,5 @@ internal sealed class PipelineFrames
         public int MeasuredCount => Frames.Count - WarmUpCount;
     }
 
-    internal readonly record struct Frame(byte[] Data, string? RestUrl);
+    internal readonly record struct Frame(ReadOnlyMemory<byte> Data, string? RestUrl);
 }

@@ -2,6 +2,7 @@ using TgeSwarm.Feeds;
 using TgeSwarm.Grains.Interfaces.Market;
 using TgeSwarm.Grains.Market.Features;
 using TgeSwarm.Grains.Market.Hosting;
+using TgeSwarm.Grains.Market.Pipeline;
 using TgeSwarm.Grains.Market.Transform;
 using TgeSwarm.Grains.Market.Validation;
 using TgeSwarm.Grains.Market.Windows;
@@ -57,11 +58,12 @@ internal sealed class PlainPipeline : IMarketEventSink
             {
                 if (frame.RestUrl is { } url)
                 {
-                    feed.OnRestResponse(url, frame.Data, 0);
+                    // A REST body's book is stamped with its receive time (the venue sends none); 0 would fail validation.
+                    feed.OnRestResponse(url, frame.Data.Span, MarketClock.NowMicros(TimeProvider.System));
                     continue;
                 }
 
-                feed.OnFrame(frame.Data, 0);
+                feed.OnFrame(frame.Data.Span, 0);
                 if (++inBatch == framesPerBatch)
                 {
                     Flush();
