@@ -10,4 +10,14 @@ public interface ILifecycleGrain : IGrainWithIntegerKey
     Task StartTimerAsync(TimeSpan period, bool keepAlive);
 
     Task StopTimerAsync();
+
+    /// <summary>Starts a timer due in <paramref name="dueTime"/> whose callback waits until its token is cancelled.</summary>
+    Task StartWaitingTimerAsync(TimeSpan dueTime);
+
+    /// <summary>Holds the activation until gate <paramref name="gate"/> opens.</summary>
+    Task HoldAsync(string gate);
+
+    /// <summary>Asks for deactivation while other turns run: it interleaves with them.</summary>
+    [AlwaysInterleave]
+    Task DeactivateWhileBusyAsync();
 }

@@ -50,4 +50,36 @@ public sealed class LifecycleGrain(TestSignals signals) : Grain, ILifecycleGrain
         _timer?.Dispose();
         return Task.CompletedTask;
     }
+
+    public Task StartWaitingTimerAsync(TimeSpan dueTime)
+    {
+        var key = GetPrimaryKeyLong();
+        _timer = RegisterGrainTimer(
+            async ct =>
+            {
+                signals.Open($"timer-waiting:{key}");
+                try
+                {
+                    await Task.Delay(Timeout.InfiniteTimeSpan, ct);
+                }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    signals.Log.Enqueue($"timer-cancelled:{key}");
+                }
+            },
+            new GrainTimerCreationOptions(dueTime, Timeout.InfiniteTimeSpan));
+        return Task.CompletedTask;
+    }
+
+    public async Task HoldAsync(string gate)
+    {
+        signals.Open($"holding:{GetPrimaryKeyLong()}");
+        await signals.Gate(gate);
+    }
+
+    public Task DeactivateWhileBusyAsync()
+    {
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
 }

@@ -13,7 +13,9 @@ internal sealed partial class ActivationData
 
     /// <summary>
     /// Asks the activation to deactivate once its running turns end (at once if it is stuck). Requests queued
-    /// meanwhile go to the next activation.
+    /// meanwhile go to the next activation. Its timers stop here rather than at the deactivation step: a running
+    /// callback sees its token cancelled, so a long tick (a poll, a reconciliation pass) ends instead of holding up
+    /// the deactivation, and a silo stop, until its timeout.
     /// </summary>
     public void StartDeactivation(DeactivationReason reason)
     {
@@ -34,6 +36,8 @@ internal sealed partial class ActivationData
             _deactivationReason = reason;
             ScheduleLocked();
         }
+
+        DisposeTimers();
     }
 
     /// <summary>Starts the activation step; the catalog calls it once, right after registering the activation.</summary>
@@ -140,6 +144,7 @@ internal sealed partial class ActivationData
         }
 
         GrainRequest[] failed = [];
+        var stopTimers = false;
         lock (_lock)
         {
             _lifecycleStepRunning = false;
@@ -150,6 +155,7 @@ internal sealed partial class ActivationData
                 {
                     _state = ActivationState.Deactivating;
                     _deactivationReason = reason;
+                    stopTimers = true;
                 }
             }
             else
@@ -165,6 +171,11 @@ internal sealed partial class ActivationData
         if (failure is null)
         {
             _shared.Instruments.ActivationsCreated.Add(1);
+            if (stopTimers)
+            {
+                DisposeTimers();
+            }
+
             return;
         }
 
@@ -210,7 +221,10 @@ internal sealed partial class ActivationData
         {
             _state = ActivationState.Invalid;
             _lifecycleStepRunning = false;
-            handOver = [.. _mailbox];
+
+            // A tick queued before the timers stopped belongs to this instance: handed over, it would run this
+            // instance's callback on the next activation, and create that activation for nothing.
+            handOver = [.. _mailbox.Where(static request => request is not TimerTickRequest)];
             _mailbox.Clear();
             abandoned = [.. _running];
         }

@@ -100,6 +100,43 @@ public sealed class LifecycleTests(FakeTimeClusterFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Deactivation_cancels_a_running_timer_callback_instead_of_waiting_for_it()
+    {
+        var grain = Client.GetGrain<ILifecycleGrain>(108);
+        await grain.StartWaitingTimerAsync(TimeSpan.FromSeconds(1));
+        fixture.Time.Advance(TimeSpan.FromSeconds(1));
+        await Signals.Gate("timer-waiting:108").Within("the timer callback running");
+
+        await grain.DeactivateWhileBusyAsync();
+
+        await Signals.Gate("deactivated:108").Within("the deactivation the waiting callback must not hold up");
+        Assert.Contains("timer-cancelled:108", Signals.Log);
+    }
+
+    [Fact]
+    public async Task A_tick_queued_when_deactivation_starts_dies_with_its_activation()
+    {
+        var grain = Client.GetGrain<ILifecycleGrain>(109);
+        await grain.StartTimerAsync(TimeSpan.FromSeconds(5), keepAlive: false);
+        var held = grain.HoldAsync("release:109");
+        await Signals.Gate("holding:109").Within("the activation held");
+
+        // The tick fires now and waits in the mailbox behind the held turn (well inside the held call's timeout).
+        fixture.Time.Advance(TimeSpan.FromSeconds(5));
+        await grain.DeactivateWhileBusyAsync();
+        Signals.Open("release:109");
+        await held.Within("the held turn");
+        await Signals.Gate("deactivated:109").Within("the deactivation");
+
+        // Handed over, the tick would have run the old instance's callback and activated the grain again for it.
+        await grain.PingAsync();
+        await grain.PingAsync();
+        var tick = Signals.Gate("tick:109:1");
+        Assert.NotSame(tick, await Task.WhenAny(tick, Task.Delay(TimeSpan.FromMilliseconds(300))));
+        Assert.Equal(2, Signals.Log.Count(e => e == "activate:109"));
+    }
+
+    [Fact]
     public async Task A_full_mailbox_refuses_requests_with_ActivationOverloadedException_naming_the_grain()
     {
         var grain = Client.GetGrain<IBehaviourGrain>("overloaded");

@@ -6,6 +6,9 @@ namespace TgeSwarm.Grains.Tests.Tge.Reliability;
 /// <summary>
 /// One fake-clock silo whose host guards retry twice (1 s, 2 s, ... with jitter; a Retry-After up to 5 s is waited
 /// for) and open the circuit at half of 6 or more attempts failing, for 30 s. Tests call the guards directly.
+/// An attempt may take 5 s of fake time (a fetch 28 s, the most a grain call allows): <see cref="DriveAsync"/> moves
+/// the clock while real HTTP requests are in flight, and a 2 s attempt timeout (eight 250 ms steps, 160 ms of real
+/// time) fired on a busy CI machine before the local server's answer arrived.
 /// </summary>
 public sealed class HostGuardFixture : IAsyncLifetime
 {
@@ -23,8 +26,8 @@ public sealed class HostGuardFixture : IAsyncLifetime
             ["Tge:Hosts:BreakerMinimumThroughput"] = "6",
             ["Tge:Hosts:BreakerFailureRatio"] = "0.5",
             ["Tge:Hosts:BreakDuration"] = "00:00:30",
-            ["Tge:Hosts:AttemptTimeout"] = "00:00:02",
-            ["Tge:Hosts:FetchBudget"] = "00:00:20",
+            ["Tge:Hosts:AttemptTimeout"] = "00:00:05",
+            ["Tge:Hosts:FetchBudget"] = "00:00:28",
         });
         await Cluster.DeployAsync();
     }

@@ -7,7 +7,8 @@ namespace TgeSwarm.Grains.Tests.Tge.Reliability;
 /// <summary>Host guards against the fault-injecting local source server: retries, Retry-After, the circuit breaker.</summary>
 public sealed class HostGuardTests(HostGuardFixture fixture) : IClassFixture<HostGuardFixture>
 {
-    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(250);
+    // Small enough that an attempt timeout is 50 steps, at least a second of real time for the local server to answer.
+    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(100);
 
     private IHostGuardGrain Guard(LocalSourceServer server) =>
         fixture.Cluster.GrainFactory.GetGrain<IHostGuardGrain>($"127.0.0.1:{server.BaseAddress.Port}");
@@ -131,7 +132,7 @@ public sealed class HostGuardTests(HostGuardFixture fixture) : IClassFixture<Hos
 
         Assert.Equal(TgeFetchOutcome.Timeout, response.Outcome);
         Assert.Equal(3, response.Attempts);
-        Assert.Equal("no complete answer within 2 s", response.Detail);
+        Assert.Equal("no complete answer within 5 s", response.Detail);
     }
 
     [Fact]
