@@ -22,4 +22,7 @@ internal static class TgeDetectionEventIds
     public const int WebhookRefused = 5633;
     public const int WebhookDropped = 5634;
     public const int WebhookAbandoned = 5635;
+    public const int OutboxLeaseLost = 5636;
+    public const int OutboxFailed = 5637;
+    public const int OutboxStopped = 5638;
 }

@@ -17,9 +17,9 @@ public static class TgeDetectionExtensions
     /// <summary>
     /// Registers the classifier (<c>Tge:Classifier</c>), the keyword stage, the event grains' options
     /// (<c>Tge:Events</c>) and store, and the webhook alerts (<c>Tge:Alerts</c>, <c>Tge:Webhooks</c>), each validated at
-    /// start-up with the failing setting named. Records go to PostgreSQL (<c>tge_events</c>, applied by the runtime's
-    /// migrations) when <paramref name="postgresConnectionString"/> or <c>Tge:Events:ConnectionString</c> is set,
-    /// else to memory. The grains talk over the stream provider <c>tge</c>, which the host adds, and need the grain
+    /// start-up with the failing setting named. Records and the webhook outbox go to PostgreSQL (<c>tge_events</c>,
+    /// <c>tge_webhook_outbox</c>, applied by the runtime's migrations) when <paramref name="postgresConnectionString"/>
+    /// or <c>Tge:Events:ConnectionString</c> is set, else to memory. The grains talk over the stream provider <c>tge</c>, which the host adds, and need the grain
     /// storage <c>Default</c> and this assembly's grains (<c>AddGrainAssembly</c>).
     /// </summary>
     public static IServiceCollection AddTgeDetection(this IServiceCollection services, IConfiguration? configuration = null, string? postgresConnectionString = null)
@@ -57,10 +57,24 @@ public static class TgeDetectionExtensions
             .ConfigureHttpClient(static client => client.Timeout = Timeout.InfiniteTimeSpan)
             // A signed alert is for the configured URL only: a redirect is refused, not followed.
             .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false });
-        if (!services.Any(static d => d.ServiceType == typeof(TgeWebhookDispatcher)))
+        if (!services.Any(static d => d.ServiceType == typeof(ITgeWebhookOutbox)))
         {
-            services.AddSingleton<TgeWebhookDispatcher>();
-            services.AddSingleton<ISiloLifecycleParticipant>(static sp => sp.GetRequiredService<TgeWebhookDispatcher>());
+            // The same switch as the event store: with a database, notices wait in tge_webhook_outbox, which every
+            // silo delivers from and which outlives any of them; without one, in this silo's memory.
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                services.AddSingleton<TgeWebhookDispatcher>();
+                services.AddSingleton<ITgeWebhookOutbox>(static sp => sp.GetRequiredService<TgeWebhookDispatcher>());
+                services.AddSingleton<ISiloLifecycleParticipant>(static sp => sp.GetRequiredService<TgeWebhookDispatcher>());
+            }
+            else
+            {
+                services.AddSingleton(sp => new PostgresTgeWebhookOutbox(
+                    connectionString, sp.GetRequiredService<IOptions<TgeAlertOptions>>(), sp.GetRequiredService<IHttpClientFactory>(),
+                    sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<TgeDetectionInstruments>(), sp.GetRequiredService<ILoggerFactory>()));
+                services.AddSingleton<ITgeWebhookOutbox>(static sp => sp.GetRequiredService<PostgresTgeWebhookOutbox>());
+                services.AddSingleton<ISiloLifecycleParticipant>(static sp => sp.GetRequiredService<PostgresTgeWebhookOutbox>());
+            }
         }
 
         return services;

@@ -5,12 +5,14 @@ using TgeSwarm.Runtime;
 namespace TgeSwarm.Grains.Tge.Alerts;
 
 /// <summary>
-/// The alerts' consumer of <c>tge.events</c>: hands each notice to the webhook dispatcher (which never waits) and
-/// keeps the latest <see cref="TgeAlertOptions.RecentNoticesKept"/> for views that poll. One activation serves the
-/// cluster: every notice goes through the stream's single key, in order per event grain.
+/// The alerts' consumer of <c>tge.events</c>: leaves each batch of notices in the webhook outbox and keeps the latest
+/// <see cref="TgeAlertOptions.RecentNoticesKept"/> for views that poll. One activation serves the cluster: every
+/// notice goes through the stream's single key, in order per event grain. The outbox write is awaited before the
+/// handler returns, so the stream acknowledges only notices the outbox holds (with PostgreSQL: committed rows that
+/// any silo delivers); delivery itself never runs in the grain's turn.
 /// </summary>
 [ImplicitStreamSubscription(TgeStreamNames.Events)]
-internal sealed class TgeAlertGrain(TgeWebhookDispatcher dispatcher, IOptions<TgeAlertOptions> options) : Grain, ITgeAlertGrain
+internal sealed class TgeAlertGrain(ITgeWebhookOutbox outbox, IOptions<TgeAlertOptions> options) : Grain, ITgeAlertGrain
 {
     private readonly Queue<TgeEventNotice> _recent = new();
     private readonly int _kept = options.Value.RecentNoticesKept;
@@ -27,11 +29,12 @@ internal sealed class TgeAlertGrain(TgeWebhookDispatcher dispatcher, IOptions<Tg
         return Task.FromResult(recent);
     }
 
-    private Task OnNoticesAsync(IReadOnlyList<TgeEventNotice> notices, StreamSequenceToken token)
+    private async Task OnNoticesAsync(IReadOnlyList<TgeEventNotice> notices, StreamSequenceToken token)
     {
+        // Stored first: a failed write fails the batch, which the stream retries, without the notices counting as seen.
+        await outbox.AddAsync(notices, CancellationToken.None);
         foreach (var notice in notices)
         {
-            dispatcher.Enqueue(notice);
             if (_kept == 0)
             {
                 continue;
@@ -44,7 +47,5 @@ internal sealed class TgeAlertGrain(TgeWebhookDispatcher dispatcher, IOptions<Tg
 
             _recent.Enqueue(notice);
         }
-
-        return Task.CompletedTask;
     }
 }

@@ -13,14 +13,16 @@ internal sealed class TgeAlertOptions
     public List<TgeWebhookOptions> Webhooks { get; set; } = [];
 
     /// <summary>
-    /// Notices waiting per webhook lane. When a receiver is slower than the events (or down) the oldest waiting
-    /// notice is dropped, counted and logged, so the stream never waits on a receiver. Default 1000.
+    /// Notices waiting per webhook lane in memory. When a receiver is slower than the events (or down) the oldest
+    /// waiting notice is dropped, counted and logged, so the stream never waits on a receiver. Default 1000. The
+    /// PostgreSQL outbox keeps every notice in its table instead and ignores this.
     /// </summary>
     public int QueueCapacity { get; set; } = 1000;
 
     /// <summary>
     /// Lanes per webhook: notices of one event always take the same lane (in order), different events spread over
-    /// the lanes, so one event's retries hold up a quarter of the traffic, not all of it. Default 4.
+    /// the lanes, so one event's retries hold up a quarter of the traffic, not all of it. Default 4. With the
+    /// PostgreSQL outbox: tries under way at once per webhook and silo (one event's notices still go one at a time).
     /// </summary>
     public int Lanes { get; set; } = 4;
 
@@ -35,6 +37,19 @@ internal sealed class TgeAlertOptions
 
     /// <summary>How long one try may take before it counts as a timeout and is retried. Default 10 s.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// With PostgreSQL (the outbox): how long a silo's claim on an outbox row lasts. A silo that dies holding claims
+    /// delays those notices this long before another silo takes them; it must be longer than
+    /// <see cref="AttemptTimeout"/>, since one claim is one try. Default 1 min.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// With PostgreSQL (the outbox): how often each silo looks for due rows it was not woken for: other silos' rows
+    /// whose lease ended, retries whose wait is over. A silo's own new rows are claimed at once. Default 1 s.
+    /// </summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Latest notices the alert grain keeps for views that poll it. Default 256.</summary>
     public int RecentNoticesKept { get; set; } = 256;

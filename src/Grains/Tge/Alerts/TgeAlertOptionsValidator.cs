@@ -37,14 +37,31 @@ internal sealed class TgeAlertOptionsValidator : IValidateOptions<TgeAlertOption
             failures.Add($"{Section}:{nameof(TgeAlertOptions.AttemptTimeout)} must be positive (got {options.AttemptTimeout}).");
         }
 
+        if (options.LeaseDuration <= options.AttemptTimeout || options.LeaseDuration > TimeSpan.FromHours(1))
+        {
+            failures.Add($"{Section}:{nameof(TgeAlertOptions.LeaseDuration)} must be longer than AttemptTimeout ({options.AttemptTimeout}) and at most 1 hour (got {options.LeaseDuration}).");
+        }
+
+        if (options.PollInterval < TimeSpan.FromMilliseconds(10) || options.PollInterval > TimeSpan.FromMinutes(1))
+        {
+            failures.Add($"{Section}:{nameof(TgeAlertOptions.PollInterval)} must be 10 ms..1 min (got {options.PollInterval}).");
+        }
+
         if (options.RecentNoticesKept < 0)
         {
             failures.Add($"{Section}:{nameof(TgeAlertOptions.RecentNoticesKept)} must not be negative (got {options.RecentNoticesKept}).");
         }
 
+        var urls = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < options.Webhooks.Count; i++)
         {
             Validate(options.Webhooks[i], $"{TgeAlertOptions.WebhooksSectionName}:{i}", failures);
+
+            // The outbox keys its rows by URL: two entries with one URL would share (and steal) each other's rows.
+            if (!string.IsNullOrEmpty(options.Webhooks[i].Url) && !urls.Add(options.Webhooks[i].Url))
+            {
+                failures.Add($"{TgeAlertOptions.WebhooksSectionName}:{i}:{nameof(TgeWebhookOptions.Url)} repeats an earlier webhook's URL ('{options.Webhooks[i].Url}'); each URL once.");
+            }
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -6,12 +6,13 @@ using TgeSwarm.Runtime.Hosting;
 namespace TgeSwarm.Grains.Tge.Alerts;
 
 /// <summary>
-/// The silo's webhook senders, one per configured webhook. The alert grain hands every notice here and returns at
-/// once: delivery runs on the senders' own loops, outside grain turns, so a slow or dead receiver never holds up
-/// <c>tge.events</c> or another receiver. Started and stopped with the silo; on stop the queued notices get until
+/// The silo's webhook senders in memory, one per configured webhook: the embedded default's outbox (no database, so
+/// a silo that dies loses what waits here). The alert grain hands every notice here and returns at once: delivery
+/// runs on the senders' own loops, outside grain turns, so a slow or dead receiver never holds up <c>tge.events</c>
+/// or another receiver. Started and stopped with the silo; on stop the queued notices get until
 /// the stop timeout to go out, then the rest is abandoned and logged.
 /// </summary>
-internal sealed class TgeWebhookDispatcher : ISiloLifecycleParticipant, IAsyncDisposable
+internal sealed class TgeWebhookDispatcher : ITgeWebhookOutbox, ISiloLifecycleParticipant, IAsyncDisposable
 {
     public const string HttpClientName = "TgeSwarm.Tge.Webhooks";
 
@@ -41,6 +42,17 @@ internal sealed class TgeWebhookDispatcher : ISiloLifecycleParticipant, IAsyncDi
         {
             sender.Offer(notice);
         }
+    }
+
+    public Task AddAsync(IReadOnlyList<TgeEventNotice> notices, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notices);
+        foreach (var notice in notices)
+        {
+            Enqueue(notice);
+        }
+
+        return Task.CompletedTask;
     }
 
     public Task OnStartAsync(CancellationToken cancellationToken)

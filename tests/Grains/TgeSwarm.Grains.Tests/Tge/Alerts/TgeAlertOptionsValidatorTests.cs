@@ -39,4 +39,27 @@ public sealed class TgeAlertOptionsValidatorTests
 
         Assert.Equal(9, failures.Count);
     }
+
+    [Fact]
+    public void The_outbox_lease_must_outlast_a_try_and_each_webhook_url_comes_once()
+    {
+        var options = new TgeAlertOptions
+        {
+            AttemptTimeout = TimeSpan.FromSeconds(10),
+            LeaseDuration = TimeSpan.FromSeconds(10),
+            PollInterval = TimeSpan.Zero,
+            Webhooks =
+            [
+                new TgeWebhookOptions { Url = "https://hooks.example.com/tge", Secret = "0123456789abcdef" },
+                new TgeWebhookOptions { Url = "https://hooks.example.com/tge", Secret = "0123456789abcdef" },
+            ],
+        };
+
+        var failures = new TgeAlertOptionsValidator().Validate(null, options).Failures!.ToList();
+
+        Assert.Equal(3, failures.Count);
+        Assert.StartsWith("Tge:Alerts:LeaseDuration must be longer than AttemptTimeout", failures[0], StringComparison.Ordinal);
+        Assert.StartsWith("Tge:Alerts:PollInterval", failures[1], StringComparison.Ordinal);
+        Assert.StartsWith("Tge:Webhooks:1:Url repeats", failures[2], StringComparison.Ordinal);
+    }
 }

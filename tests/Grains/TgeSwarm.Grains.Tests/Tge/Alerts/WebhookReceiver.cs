@@ -36,11 +36,12 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 
     public ConcurrentQueue<Received> All { get; } = new();
 
-    public static async Task<WebhookReceiver> StartAsync(string secret)
+    /// <summary>Starts a receiver on <paramref name="port"/> (0: one the OS picks), e.g. one a test kept closed so far.</summary>
+    public static async Task<WebhookReceiver> StartAsync(string secret, int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         var app = builder.Build();
         var receiver = new WebhookReceiver(app, secret);
         app.MapPost("/hook", receiver.HandleAsync);

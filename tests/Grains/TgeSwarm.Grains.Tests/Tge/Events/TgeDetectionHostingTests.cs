@@ -10,18 +10,21 @@ namespace TgeSwarm.Grains.Tests.Tge.Events;
 public sealed class TgeDetectionHostingTests
 {
     [Fact]
-    public async Task Without_a_connection_string_records_stay_in_memory_and_with_one_they_go_to_postgres()
+    public async Task Without_a_connection_string_records_and_webhook_notices_stay_in_memory_and_with_one_they_go_to_postgres()
     {
         await using var memory = new ServiceCollection().AddLogging().AddTgeDetection().BuildServiceProvider();
         Assert.IsType<InMemoryTgeEventStore>(memory.GetRequiredService<ITgeEventStore>());
+        Assert.IsType<TgeWebhookDispatcher>(memory.GetRequiredService<ITgeWebhookOutbox>());
 
         await using var configured = new ServiceCollection().AddLogging()
             .AddTgeDetection(Configuration(new() { ["Tge:Events:ConnectionString"] = "Host=127.0.0.1;Database=none" }))
             .BuildServiceProvider();
         Assert.IsType<PostgresTgeEventStore>(configured.GetRequiredService<ITgeEventStore>());
+        Assert.IsType<PostgresTgeWebhookOutbox>(configured.GetRequiredService<ITgeWebhookOutbox>());
 
         await using var passed = new ServiceCollection().AddLogging().AddTgeDetection(null, "Host=127.0.0.1;Database=none").BuildServiceProvider();
         Assert.IsType<PostgresTgeEventStore>(passed.GetRequiredService<ITgeEventStore>());
+        Assert.Same(passed.GetRequiredService<ITgeWebhookOutbox>(), passed.GetServices<TgeSwarm.Runtime.Hosting.ISiloLifecycleParticipant>().OfType<PostgresTgeWebhookOutbox>().Single());
     }
 
     [Fact]
