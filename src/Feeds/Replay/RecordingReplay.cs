@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text.Json;
 using TgeSwarm.Feeds.Parsing;
 
@@ -24,7 +23,7 @@ public sealed class RecordingReplay(Venue venue, IMarketEventSink sink)
     public void Run(Stream input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var bytes = ReadAll(input);
+        var bytes = RecordingBytes.ReadAll(input);
         if (bytes.AsSpan().Trim(" \r\n\t"u8).IsEmpty)
         {
             throw new InvalidDataException("The input holds no line.");
@@ -129,22 +128,5 @@ public sealed class RecordingReplay(Venue venue, IMarketEventSink sink)
         }
 
         return feed;
-    }
-
-    // Recordings are a few MB: reading one whole keeps the line loop a plain span walk.
-    private static byte[] ReadAll(Stream input)
-    {
-        using var whole = new MemoryStream();
-        input.CopyTo(whole);
-        var bytes = whole.ToArray();
-        if (bytes.Length < 2 || bytes[0] != 0x1F || bytes[1] != 0x8B)
-        {
-            return bytes;
-        }
-
-        using var gzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
-        using var plain = new MemoryStream();
-        gzip.CopyTo(plain);
-        return plain.ToArray();
     }
 }

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text.Json;
 using TgeSwarm.Feeds.Replay;
 
@@ -50,7 +49,7 @@ internal sealed class VenueRecording
 
     public static VenueRecording Load(Venue venue, Stream input)
     {
-        var bytes = ReadAll(input);
+        var bytes = RecordingBytes.ReadAll(input);
         var scratch = new ScratchBuffer();
         var connections = new Dictionary<string, RecordedConnection>(StringComparer.Ordinal);
         var order = new List<RecordedConnection>();
@@ -108,21 +107,5 @@ internal sealed class VenueRecording
                 http.Add(new RecordedHttp(url, recorded.Data.ToArray(), recorded.ReceivedMicros));
                 break;
         }
-    }
-
-    private static byte[] ReadAll(Stream input)
-    {
-        using var whole = new MemoryStream();
-        input.CopyTo(whole);
-        var bytes = whole.ToArray();
-        if (bytes.Length < 2 || bytes[0] != 0x1F || bytes[1] != 0x8B)
-        {
-            return bytes;
-        }
-
-        using var gzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
-        using var plain = new MemoryStream();
-        gzip.CopyTo(plain);
-        return plain.ToArray();
     }
 }
