@@ -15,6 +15,8 @@ internal static class TgeDetectionEventIds
     public const int EventForwarded = 5613;
     public const int EventSightingsFull = 5614;
     public const int EventSightingDropped = 5615;
+    public const int EventAbsorbed = 5616;
+    public const int EventHandedOver = 5617;
 
     public const int WebhookDelivered = 5630;
     public const int WebhookRetrying = 5631;

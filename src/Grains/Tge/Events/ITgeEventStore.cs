@@ -11,6 +11,14 @@ public interface ITgeEventStore
     /// <summary>Inserts or replaces the record of <see cref="TgeEvent.TokenSlug"/>; an older <see cref="TgeEvent.Version"/> never overwrites a newer one.</summary>
     Task SaveAsync(TgeEvent record, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Removes the record of <paramref name="tokenSlug"/>: a project-name record whose sightings another record
+    /// absorbed (EVENTS.md, "Slug"). Removing a slug that has no record does nothing. A store that cannot remove
+    /// records throws <see cref="NotSupportedException"/>.
+    /// </summary>
+    Task DeleteAsync(string tokenSlug, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{GetType().Name} cannot remove the record of '{tokenSlug}'.");
+
     /// <summary>The record of one token, or null when none was detected.</summary>
     Task<TgeEvent?> GetAsync(string tokenSlug, CancellationToken cancellationToken);
 

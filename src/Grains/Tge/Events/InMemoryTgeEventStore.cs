@@ -20,6 +20,13 @@ internal sealed class InMemoryTgeEventStore : ITgeEventStore
         return Task.CompletedTask;
     }
 
+    public Task DeleteAsync(string tokenSlug, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tokenSlug);
+        _records.TryRemove(tokenSlug, out _);
+        return Task.CompletedTask;
+    }
+
     public Task<TgeEvent?> GetAsync(string tokenSlug, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tokenSlug);

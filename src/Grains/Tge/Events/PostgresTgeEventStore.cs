@@ -55,6 +55,14 @@ internal sealed class PostgresTgeEventStore : ITgeEventStore, IAsyncDisposable
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public async Task DeleteAsync(string tokenSlug, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tokenSlug);
+        await using var command = _dataSource.CreateCommand("DELETE FROM tge_events WHERE token_slug = $1");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = tokenSlug });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task<TgeEvent?> GetAsync(string tokenSlug, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tokenSlug);

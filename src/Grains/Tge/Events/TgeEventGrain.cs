@@ -20,9 +20,11 @@ namespace TgeSwarm.Grains.Tge.Events;
 /// </para>
 /// <para>
 /// Name slugs: a candidate without a symbol is keyed by its project name. When a symbol grain sees that name beside
-/// its symbol it links the name grain to itself (one-way, once per name), and the name grain forwards later
-/// symbol-less candidates there, so "Foo Finance launches token" and "Binance Will List Foo Finance (FOO)" end in
-/// one record when the symbol came first.
+/// its symbol it absorbs the name grain's record, if any, and links the name grain to itself (one-way, once per
+/// name), which then forwards later symbol-less candidates there, so "Foo Finance launches token" and "Binance Will
+/// List Foo Finance (FOO)" end in one record in either order. Only a record without a symbol is absorbed: a name
+/// slug that is also some token's symbol slug (project "Bar", token BAR) keeps that token's record. The name grain
+/// hands over any sighting it merged after the symbol grain read its record, removes its row and forwards from then on.
 /// </para>
 /// </summary>
 [ImplicitStreamSubscription(TgeStreamNames.Candidates)]
@@ -52,18 +54,6 @@ internal sealed partial class TgeEventGrain(
 
     public Task<TgeEvent?> GetAsync(CancellationToken cancellationToken) => Task.FromResult(state.State.Record);
 
-    public async Task LinkAsync(string symbolSlug, CancellationToken cancellationToken)
-    {
-        if (!TgeSlugs.IsValid(symbolSlug) || string.Equals(symbolSlug, _slug, StringComparison.Ordinal)
-            || string.Equals(state.State.LinkedTo, symbolSlug, StringComparison.Ordinal))
-        {
-            return;
-        }
-
-        state.State.LinkedTo = symbolSlug;
-        await state.WriteStateAsync(cancellationToken);
-    }
-
     private async Task OnCandidatesAsync(IReadOnlyList<TgeCandidate> candidates, StreamSequenceToken token)
     {
         foreach (var candidate in candidates)
@@ -83,7 +73,8 @@ internal sealed partial class TgeEventGrain(
             return TgeMergeOutcome.Forwarded;
         }
 
-        var now = time.GetUtcNow();
+        // Whole microseconds, as PostgreSQL keeps them, so UpdatedAt reads back from tge_events as the grain holds it.
+        var now = TgeCandidateCleaner.Microseconds(time.GetUtcNow());
         if (!TgeCandidateCleaner.TryClean(candidate!, _slug, now, out var clean, out var reason))
         {
             instruments.Rejected(reason);
@@ -113,10 +104,18 @@ internal sealed partial class TgeEventGrain(
             return merge.Outcome;
         }
 
-        var record = merge.Record!;
         var link = NameToLink(current, clean);
+        var absorbed = link is null ? null : await NamedRecordAsync(link, cancellationToken);
+        if (absorbed is not null)
+        {
+            merge = _merger.Absorb(merge, _slug, absorbed, now);
+        }
+
+        var record = merge.Record!;
         await store.SaveAsync(record, cancellationToken);
-        var change = merge.Outcome == TgeMergeOutcome.Created ? TgeEventChange.Created : TgeEventChange.Updated;
+
+        // Absorbing a name's record continues an event already announced under that name: an update, never a second alert.
+        var change = merge.Outcome == TgeMergeOutcome.Created && absorbed is null ? TgeEventChange.Created : TgeEventChange.Updated;
         await _notices.OnNextAsync(new TgeEventNotice(record, change), cancellationToken: cancellationToken);
 
         var next = new TgeEventState
@@ -144,6 +143,12 @@ internal sealed partial class TgeEventGrain(
         }
 
         instruments.Merged(merge.Outcome == TgeMergeOutcome.Created ? "created" : "updated");
+        if (absorbed is not null)
+        {
+            instruments.Merged("absorbed");
+            Log.Absorbed(logger, _slug, link!, absorbed.Sightings.Count, record.Version);
+        }
+
         if (merge.Outcome == TgeMergeOutcome.Created)
         {
             Log.Created(logger, _slug, record.Kind, record.Confidence, clean.Sighting.SourceId, record.Title);
@@ -154,6 +159,48 @@ internal sealed partial class TgeEventGrain(
         }
 
         return merge.Outcome;
+    }
+
+    public async Task LinkAsync(string symbolSlug, CancellationToken cancellationToken)
+    {
+        var current = state.State;
+        if (!TgeSlugs.IsValid(symbolSlug) || string.Equals(symbolSlug, _slug, StringComparison.Ordinal)
+            || (string.Equals(current.LinkedTo, symbolSlug, StringComparison.Ordinal) && current.Record is not { Symbol: null }))
+        {
+            return;
+        }
+
+        var handOver = current.Record is { Symbol: null } record ? record : null;
+        if (handOver is not null)
+        {
+            var late = await HandOverAsync(handOver, symbolSlug, cancellationToken);
+            Log.HandedOver(logger, _slug, symbolSlug, late);
+        }
+
+        var next = new TgeEventState
+        {
+            Record = handOver is null ? current.Record : null,
+            EventTimeConfidence = handOver is null ? current.EventTimeConfidence : 0,
+            VenueConfidence = handOver is null ? current.VenueConfidence : 0,
+            LinkedTo = symbolSlug,
+            LinkedNames = current.LinkedNames,
+        };
+        state.State = next;
+        try
+        {
+            await state.WriteStateAsync(cancellationToken);
+        }
+        catch
+        {
+            state.State = current;
+            throw;
+        }
+
+        // After the state: a failed removal leaves a stale row for the API, never a record without its grain.
+        if (handOver is not null)
+        {
+            await store.DeleteAsync(_slug, cancellationToken);
+        }
     }
 
     // A symbol grain links the project's name slug to itself the first time it sees the name beside the symbol.
@@ -168,24 +215,32 @@ internal sealed partial class TgeEventGrain(
         return name;
     }
 
-    private static partial class Log
+    // The name grain's record as the symbol grain merges the linking candidate, when it is one to absorb.
+    private async Task<TgeEvent?> NamedRecordAsync(string name, CancellationToken cancellationToken) =>
+        await GrainFactory.GetGrain<ITgeEventGrain>(name).GetAsync(cancellationToken) is { Symbol: null } record ? record : null;
+
+    // The symbol grain read this record a few turns ago; sightings merged here since then go over one by one (each
+    // its own notice; a race of milliseconds, so rare). Returns how many.
+    private async Task<int> HandOverAsync(TgeEvent record, string symbolSlug, CancellationToken cancellationToken)
     {
-        [LoggerMessage(EventId = TgeDetectionEventIds.EventRejected, Level = LogLevel.Warning, Message = "TGE event {Slug} refused a candidate for {Reason} (source {Source}, item {Item})")]
-        public static partial void Rejected(ILogger logger, string slug, string reason, string? source, string? item);
+        var target = GrainFactory.GetGrain<ITgeEventGrain>(symbolSlug);
+        var survivor = await target.GetAsync(cancellationToken);
+        var late = 0;
+        foreach (var sighting in record.Sightings)
+        {
+            if (survivor is not null && survivor.Sightings.Any(s => s.SourceId == sighting.SourceId && s.ItemId == sighting.ItemId))
+            {
+                continue;
+            }
 
-        [LoggerMessage(EventId = TgeDetectionEventIds.EventCreated, Level = LogLevel.Information, Message = "TGE event {Slug} detected: {Kind} at confidence {Confidence} from {Source}: {Title}")]
-        public static partial void Created(ILogger logger, string slug, TgeKind kind, double confidence, string source, string title);
+            late++;
+            var item = new TgeItem(
+                sighting.SourceId, sighting.ItemId, sighting.Title, "", sighting.Link, sighting.Published, sighting.Language, [], sighting.SeenAt, sighting.SeenAt);
+            var verdict = new TgeClassification(
+                true, sighting.Kind, null, record.Name, sighting.Venue, null, sighting.Confidence, ["handed-over:" + _slug], []);
+            await target.MergeAsync(new TgeCandidate(symbolSlug, item, verdict, sighting.RecordedAt), cancellationToken);
+        }
 
-        [LoggerMessage(EventId = TgeDetectionEventIds.EventUpdated, Level = LogLevel.Information, Message = "TGE event {Slug} updated to version {Version} ({Sightings} sightings) by {Source} (late sighting: {Late})")]
-        public static partial void Updated(ILogger logger, string slug, int version, int sightings, string source, bool late);
-
-        [LoggerMessage(EventId = TgeDetectionEventIds.EventForwarded, Level = LogLevel.Debug, Message = "TGE name slug {Slug} forwarded a candidate to {Target} (source {Source}, item {Item})")]
-        public static partial void Forwarded(ILogger logger, string slug, string target, string source, string item);
-
-        [LoggerMessage(EventId = TgeDetectionEventIds.EventSightingsFull, Level = LogLevel.Warning, Message = "TGE event {Slug} holds its maximum of sightings; dropped the one from {Source} (item {Item}); further drops are logged at debug level")]
-        public static partial void SightingsFull(ILogger logger, string slug, string source, string item);
-
-        [LoggerMessage(EventId = TgeDetectionEventIds.EventSightingDropped, Level = LogLevel.Debug, Message = "TGE event {Slug} is full; dropped the sighting from {Source} (item {Item})")]
-        public static partial void SightingDropped(ILogger logger, string slug, string source, string item);
+        return late;
     }
 }

@@ -80,6 +80,44 @@ internal sealed class TgeEventMerger(TgeEventOptions options)
         return new TgeMerge(TgeMergeOutcome.Updated, null, next, timeConfidence, venueConfidence, late);
     }
 
+    /// <summary>
+    /// Folds <paramref name="absorbed"/> (the record a project's name slug kept before its symbol was known) into
+    /// <paramref name="merged"/>, this grain's merge of the candidate that named both, as one change: each of its
+    /// sightings is merged as above (repeats skipped), its event time counts with its record's confidence, and the
+    /// version stays the one the candidate's merge gave, so the survivor announces one notice.
+    /// </summary>
+    public TgeMerge Absorb(TgeMerge merged, string slug, TgeEvent absorbed, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(merged);
+        ArgumentNullException.ThrowIfNull(absorbed);
+        if (absorbed.Sightings.Count == 0)
+        {
+            return merged;
+        }
+
+        var state = new TgeEventState { Record = merged.Record, EventTimeConfidence = merged.EventTimeConfidence, VenueConfidence = merged.VenueConfidence };
+        var version = merged.Record!.Version;
+        foreach (var sighting in absorbed.Sightings)
+        {
+            var step = Merge(state, slug, new TgeCleanCandidate(sighting, null, absorbed.Name, sighting.Kind, sighting.Venue, null, sighting.Confidence), now);
+            if (step.Outcome == TgeMergeOutcome.Updated)
+            {
+                state = new TgeEventState { Record = step.Record, EventTimeConfidence = step.EventTimeConfidence, VenueConfidence = step.VenueConfidence };
+            }
+        }
+
+        var record = state.Record!;
+        var timeConfidence = state.EventTimeConfidence;
+        if (absorbed.EventTime is { } time && (record.EventTime is null || absorbed.Confidence > timeConfidence)
+            && !IsLate(record, new TgeCleanCandidate(absorbed.Sightings[0], null, null, absorbed.Kind, null, time, absorbed.Confidence)))
+        {
+            record = record with { EventTime = time };
+            timeConfidence = absorbed.Confidence;
+        }
+
+        return merged with { Record = record with { Version = version }, EventTimeConfidence = timeConfidence, VenueConfidence = state.VenueConfidence };
+    }
+
     private string? Repeat(TgeEvent record, TgeSighting sighting)
     {
         foreach (var known in record.Sightings)

@@ -25,6 +25,20 @@ public abstract class TgeEventStoreContract
     }
 
     [Fact]
+    public async Task A_deleted_record_is_gone_and_deleting_an_unknown_slug_does_nothing()
+    {
+        var store = await StoreAsync();
+        await store.SaveAsync(Record("foo", T0), CancellationToken.None);
+        await store.SaveAsync(Record("bar", T0), CancellationToken.None);
+
+        await store.DeleteAsync("foo", CancellationToken.None);
+        await store.DeleteAsync("nope", CancellationToken.None);
+
+        Assert.Null(await store.GetAsync("foo", CancellationToken.None));
+        Assert.Equal(["bar"], (await store.QueryAsync(new TgeEventQuery(Limit: 10), CancellationToken.None)).Items.Select(r => r.TokenSlug));
+    }
+
+    [Fact]
     public async Task An_older_version_never_overwrites_a_newer_one()
     {
         var store = await StoreAsync();

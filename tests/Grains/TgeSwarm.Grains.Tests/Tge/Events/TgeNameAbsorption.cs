@@ -1,0 +1,90 @@
+using TgeSwarm.Grains.Interfaces.Tge;
+using TgeSwarm.Grains.Tests.Support;
+using TgeSwarm.Grains.Tests.Tge.Keywords;
+using TgeSwarm.Grains.Tge.Events;
+using TgeSwarm.Runtime;
+
+namespace TgeSwarm.Grains.Tests.Tge.Events;
+
+/// <summary>
+/// A project named without its symbol first, then with it: the symbol record absorbs the name record, whatever store
+/// keeps records (run against memory and against the real PostgreSQL).
+/// </summary>
+public abstract class TgeNameAbsorption
+{
+    protected abstract IGrainFactory Grains { get; }
+
+    protected abstract ITgeEventStore Store { get; }
+
+    protected abstract IAsyncStream<TgeCandidate> Candidates(string slug);
+
+    [Fact]
+    public async Task A_later_symbol_record_absorbs_the_name_record_with_one_updated_notice_and_the_name_forwards_from_then_on()
+    {
+        await Candidates("velora-labs").OnNextAsync(TgeItems.Candidate(
+            "velora-labs", TgeItems.Item("news", "v1", "Velora Labs announces token generation event", seen: TgeItems.Seen.AddHours(-1)), null, "Velora Labs", TgeKind.Tge, 0.7));
+        await NoticesOfAsync("velora-labs", 1);
+
+        await Candidates("vlr").OnNextAsync(TgeItems.Candidate(
+            "vlr", TgeItems.Item("binance", "v2", "Binance Will List Velora Labs (VLR) with Seed Tag Applied"), "VLR", "Velora Labs", venue: "Binance", confidence: 0.9));
+        var absorbed = await NoticesOfAsync("vlr", 1);
+
+        await Candidates("velora-labs").OnNextAsync(TgeItems.Candidate(
+            "velora-labs", TgeItems.Item("blog", "v3", "Velora Labs airdrop checker opens", seen: TgeItems.Seen.AddHours(1)), null, "Velora Labs", TgeKind.Airdrop, 0.6));
+        var notices = await NoticesOfAsync("vlr", 2);
+
+        Assert.Equal((TgeEventChange.Updated, 1), (absorbed[0].Change, absorbed[0].Event.Version));
+        Assert.Equal(["news", "binance"], absorbed[0].Event.Sightings.Select(s => s.SourceId));
+        Assert.Equal((TgeEventChange.Updated, 2), (notices[1].Change, notices[1].Event.Version));
+        var record = await Grains.GetGrain<ITgeEventGrain>("vlr").GetAsync(CancellationToken.None);
+        Assert.Equal(["news", "binance", "blog"], record!.Sightings.Select(s => s.SourceId));
+        Assert.Equal(("VLR", "Velora Labs", TgeKind.Listing, "Binance", TgeItems.Seen.AddHours(-1)), (record.Symbol, record.Name, record.Kind, record.Venue, record.FirstSeenAt));
+        Assert.Null(await Grains.GetGrain<ITgeEventGrain>("velora-labs").GetAsync(CancellationToken.None));
+        TgeRecords.Same(record, await Store.GetAsync("vlr", CancellationToken.None));
+        Assert.Null(await Eventually.ReadAsync(() => Store.GetAsync("velora-labs", CancellationToken.None), static r => r is null));
+        Assert.Single(await NoticesOfAsync("velora-labs", 1));
+    }
+
+    [Fact]
+    public async Task A_name_slug_that_is_another_tokens_symbol_record_is_not_absorbed()
+    {
+        var bar = TgeItems.Candidate("bar", TgeItems.Item("okx", "b1", "OKX Will List Bar (BAR)"), "BAR", "Bar Protocol");
+        await Grains.GetGrain<ITgeEventGrain>("bar").MergeAsync(bar, CancellationToken.None);
+
+        await Grains.GetGrain<ITgeEventGrain>("zqx").MergeAsync(TgeItems.Candidate(
+            "zqx", TgeItems.Item("binance", "z1", "Binance Will List Bar (ZQX)"), "ZQX", "Bar"), CancellationToken.None);
+
+        var zqx = await Grains.GetGrain<ITgeEventGrain>("zqx").GetAsync(CancellationToken.None);
+        Assert.Equal(["binance"], zqx!.Sightings.Select(s => s.SourceId));
+        var kept = await Grains.GetGrain<ITgeEventGrain>("bar").GetAsync(CancellationToken.None);
+        Assert.Equal(("BAR", 1), (kept!.Symbol, kept.Version));
+        TgeRecords.Same(kept, await Store.GetAsync("bar", CancellationToken.None));
+    }
+
+    private async Task<List<TgeEventNotice>> NoticesOfAsync(string slug, int count)
+    {
+        var alerts = Grains.GetGrain<ITgeAlertGrain>(TgeStreamNames.EventsKey);
+        var recent = await Eventually.ReadAsync(
+            () => alerts.GetRecentAsync(256, CancellationToken.None),
+            all => all.Count(n => n.Event.TokenSlug == slug) >= count);
+        return [.. recent.Where(n => n.Event.TokenSlug == slug)];
+    }
+}
+
+public sealed class InMemoryTgeNameAbsorptionTests(TgePipelineFixture fixture) : TgeNameAbsorption, IClassFixture<TgePipelineFixture>
+{
+    protected override IGrainFactory Grains => fixture.Cluster.GrainFactory;
+
+    protected override ITgeEventStore Store => fixture.Store;
+
+    protected override IAsyncStream<TgeCandidate> Candidates(string slug) => fixture.Candidates(slug);
+}
+
+public sealed class PostgresTgeNameAbsorptionTests(TgePostgresPipelineFixture fixture) : TgeNameAbsorption, IClassFixture<TgePostgresPipelineFixture>
+{
+    protected override IGrainFactory Grains => fixture.Cluster.GrainFactory;
+
+    protected override ITgeEventStore Store => fixture.Store;
+
+    protected override IAsyncStream<TgeCandidate> Candidates(string slug) => fixture.Candidates(slug);
+}
