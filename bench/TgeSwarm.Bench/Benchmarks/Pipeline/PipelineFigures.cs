@@ -16,8 +16,10 @@ internal static class PipelineFigures
     public static (double Rate, PlainPipeline Baseline) MeasureBaseline(string prefix, PipelineFrames frames)
     {
         var baseline = new PlainPipeline();
-        var rate = Run(baseline, frames);
-        Report.Figure($"{prefix}.throughput.parse_only.messages_per_s", Run(new PlainPipeline { ParseOnly = true }, frames), "messages/s");
+        var (rate, allocated, cpu) = Run(baseline, frames);
+        Report.Figure($"{prefix}.throughput.parse_only.messages_per_s", Run(new PlainPipeline { ParseOnly = true }, frames).Rate, "messages/s");
+        Report.Figure($"{prefix}.throughput.baseline_plain_loop.alloc_bytes_per_message", allocated / (double)frames.MeasuredFrames, "bytes");
+        Report.Figure($"{prefix}.throughput.baseline_plain_loop.cpu_us_per_message", cpu.TotalMicroseconds / frames.MeasuredFrames, "us");
         return (rate, baseline);
     }
 
@@ -26,9 +28,21 @@ internal static class PipelineFigures
     {
         await using var grains = await GrainPipeline.StartAsync();
         await grains.RunAsync(frames, FramesPerBatch, framesPerSecond: 0, instrumentCopies: 1, measured: false);
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var collectionsBefore = Collections();
+        var cpuBefore = Environment.CpuUsage.TotalTime;
         var elapsed = await grains.RunAsync(frames, FramesPerBatch, framesPerSecond: 0, instrumentCopies: 1, measured: true);
+        var cpu = Environment.CpuUsage.TotalTime - cpuBefore;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        var collections = Collections();
         var rate = frames.MeasuredFrames / elapsed.TotalSeconds;
+        Report.Note($"{prefix}: collections during the grains' measured run (gen 0/1/2): "
+            + $"{collections[0] - collectionsBefore[0]}/{collections[1] - collectionsBefore[1]}/{collections[2] - collectionsBefore[2]}");
         Report.Figure($"{prefix}.throughput.messages_per_s", rate, "messages/s");
+        Report.Figure($"{prefix}.throughput.alloc_bytes_per_message", allocated / (double)frames.MeasuredFrames, "bytes");
+
+        // CPU time (all threads, the quiet tail included) survives a shared machine better than the wall-clock rate.
+        Report.Figure($"{prefix}.throughput.cpu_us_per_message", cpu.TotalMicroseconds / frames.MeasuredFrames, "us");
         Report.Figure($"{prefix}.throughput.baseline_plain_loop.messages_per_s", baselineRate, "messages/s");
         Report.Ratio($"{prefix}.throughput.ratio_to_baseline", rate, baselineRate);
         return rate;
@@ -50,11 +64,17 @@ internal static class PipelineFigures
         Report.Figure($"{prefix}.latency.p99_ms", percentiles[1], "ms");
     }
 
-    private static double Run(PlainPipeline pipeline, PipelineFrames frames)
+    // The loop runs on this thread only, so the thread's allocations are the baseline's; CPU time is the process's.
+    private static (double Rate, long Allocated, TimeSpan Cpu) Run(PlainPipeline pipeline, PipelineFrames frames)
     {
         pipeline.Run(frames, FramesPerBatch, measured: false);
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var cpu = Environment.CpuUsage.TotalTime;
         var started = Stopwatch.GetTimestamp();
         pipeline.Run(frames, FramesPerBatch, measured: true);
-        return frames.MeasuredFrames / Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        return (frames.MeasuredFrames / elapsed.TotalSeconds, GC.GetAllocatedBytesForCurrentThread() - allocated, Environment.CpuUsage.TotalTime - cpu);
     }
+
+    private static int[] Collections() => [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
 }

@@ -19,10 +19,10 @@ internal sealed class PlainPipeline : IMarketEventSink
     private readonly MarketValidator _validator = new(new MarketValidationOptions { MaxAge = null, MaxClockSkew = null }, TimeProvider.System);
     private readonly TradeDeduplicator _deduplicator = new(new MarketPipelineOptions().DedupCapacityPerInstrument);
     private readonly MarketTransformer _transformer = new();
-    private readonly Dictionary<string, FeatureEngine> _features = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Venue, string Instrument), FeatureEngine> _features = [];
     private readonly Dictionary<string, WindowEngine> _windows = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, FeatureSnapshot> _latest = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Queue<Bar>> _bars = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Venue, string Instrument), FeatureSnapshot> _latest = [];
+    private readonly Dictionary<(string Venue, string Instrument, int Interval), Queue<Bar>> _bars = [];
     private readonly FeatureOptions _featureOptions = new();
     private readonly WindowOptions _windowOptions = new();
     private readonly int _barsKept = new MarketPipelineOptions().RecentBarsKept;
@@ -99,7 +99,8 @@ internal sealed class PlainPipeline : IMarketEventSink
     {
         foreach (var group in _transformer.Drain())
         {
-            var key = _venue + ":" + group.Instrument;
+            // Tuple keys, not concatenated strings: the grains look their streams and state up without building keys per batch.
+            var key = (_venue, group.Instrument);
             if (!_features.TryGetValue(key, out var engine))
             {
                 engine = new FeatureEngine(_venue, group.Instrument, _featureOptions);
@@ -133,7 +134,7 @@ internal sealed class PlainPipeline : IMarketEventSink
             _latest[key] = update.Snapshot;
             foreach (var bar in update.ClosedBars)
             {
-                var barKey = key + "/" + bar.IntervalSeconds;
+                var barKey = (_venue, group.Instrument, bar.IntervalSeconds);
                 if (!_bars.TryGetValue(barKey, out var ring))
                 {
                     ring = new Queue<Bar>();

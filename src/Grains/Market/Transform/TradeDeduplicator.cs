@@ -8,7 +8,7 @@ namespace TgeSwarm.Grains.Market.Transform;
 /// twice in the features.
 /// <para>
 /// Memory is bounded per instrument: the last <c>capacityPerInstrument</c> keys (<see cref="TradeKey"/>) in a ring, with a
-/// hash set over the same keys for the lookup; the oldest key leaves both when a new one arrives. A duplicate older
+/// hash set over the same keys for the lookup; the oldest key leaves both when a new one arrives (<see cref="TradeHistory"/>). A duplicate older
 /// than that many trades of its instrument passes as new, so the capacity should cover the trades a reconnect can
 /// replay (venues resend at most the last few hundred). A time-bounded set was the alternative; it is unbounded in a
 /// burst, which is when it matters most.
@@ -18,9 +18,9 @@ namespace TgeSwarm.Grains.Market.Transform;
 internal sealed class TradeDeduplicator
 {
     private readonly int _capacity;
-    private readonly Dictionary<string, History> _histories = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TradeHistory> _histories = new(StringComparer.Ordinal);
     private string? _lastInstrument;
-    private History? _lastHistory;
+    private TradeHistory? _lastHistory;
 
     public TradeDeduplicator(int capacityPerInstrument)
     {
@@ -43,7 +43,7 @@ internal sealed class TradeDeduplicator
     public bool IsNew(Trade trade)
     {
         ArgumentNullException.ThrowIfNull(trade);
-        if (HistoryOf(trade.Instrument).Add(TradeKey.Of(trade)))
+        if (HistoryOf(trade.Instrument).Add(trade))
         {
             Unique++;
             return true;
@@ -53,7 +53,7 @@ internal sealed class TradeDeduplicator
         return false;
     }
 
-    private History HistoryOf(string instrument)
+    private TradeHistory HistoryOf(string instrument)
     {
         if (ReferenceEquals(instrument, _lastInstrument))
         {
@@ -62,41 +62,12 @@ internal sealed class TradeDeduplicator
 
         if (!_histories.TryGetValue(instrument, out var history))
         {
-            history = new History(_capacity);
+            history = new TradeHistory(_capacity);
             _histories.Add(instrument, history);
         }
 
         _lastInstrument = instrument;
         _lastHistory = history;
         return history;
-    }
-
-    private sealed class History(int capacity)
-    {
-        private readonly TradeKey[] _ring = new TradeKey[capacity];
-        private readonly HashSet<TradeKey> _keys = [];
-        private int _count;
-        private int _next;
-
-        public bool Add(TradeKey key)
-        {
-            if (!_keys.Add(key))
-            {
-                return false;
-            }
-
-            if (_count == _ring.Length)
-            {
-                _keys.Remove(_ring[_next]);
-            }
-            else
-            {
-                _count++;
-            }
-
-            _ring[_next] = key;
-            _next = _next + 1 == _ring.Length ? 0 : _next + 1;
-            return true;
-        }
     }
 }

@@ -9,7 +9,35 @@ namespace TgeSwarm.Grains.Market.Transform;
 /// </summary>
 internal readonly record struct TradeKey(string Id, long Timestamp, decimal Price, decimal Size, TradeSide Side)
 {
+    private const int MaxNumberDigits = 18;
+
     public static TradeKey Of(Trade trade) => string.IsNullOrEmpty(trade.TradeId)
         ? new TradeKey(string.Empty, trade.Timestamp, trade.Price, trade.Size, trade.Side)
         : new TradeKey(trade.TradeId, 0, 0, 0, TradeSide.Unknown);
+
+    /// <summary>
+    /// The id as a number when it is one in canonical form (ASCII digits, no leading zero, at most 18 of them, so it
+    /// fits a long): then the number and the string determine each other, and either can stand for the trade.
+    /// </summary>
+    public static bool TryNumber(string? id, out long number)
+    {
+        number = 0;
+        if (id is null || id.Length is 0 or > MaxNumberDigits || (id[0] == '0' && id.Length > 1))
+        {
+            return false;
+        }
+
+        foreach (var c in id)
+        {
+            var digit = (uint)(c - '0');
+            if (digit > 9)
+            {
+                return false;
+            }
+
+            number = (number * 10) + digit;
+        }
+
+        return true;
+    }
 }

@@ -70,6 +70,53 @@ public sealed class TradeDeduplicatorTests
     }
 
     [Fact]
+    public void Numeric_ids_are_told_apart_exactly_as_their_strings_are()
+    {
+        var dedup = new TradeDeduplicator(100);
+
+        Assert.True(dedup.IsNew(Trade(id: "7")));
+
+        // A leading zero, a sign, a 19-digit id and a UUID are other strings than any number's canonical form.
+        Assert.True(dedup.IsNew(Trade(id: "07")));
+        Assert.True(dedup.IsNew(Trade(id: "+7")));
+        Assert.True(dedup.IsNew(Trade(id: "1234567890123456789")));
+        Assert.True(dedup.IsNew(Trade(id: "123456789012345678")));
+        Assert.True(dedup.IsNew(Trade(id: "a9188a0a-82bc-50de-be60-03eedbe3cdd7")));
+        Assert.True(dedup.IsNew(Trade(id: "0")));
+
+        Assert.False(dedup.IsNew(Trade(id: "7")));
+        Assert.False(dedup.IsNew(Trade(id: "07")));
+        Assert.False(dedup.IsNew(Trade(id: "+7")));
+        Assert.False(dedup.IsNew(Trade(id: "1234567890123456789")));
+        Assert.False(dedup.IsNew(Trade(id: "123456789012345678")));
+        Assert.False(dedup.IsNew(Trade(id: "a9188a0a-82bc-50de-be60-03eedbe3cdd7")));
+        Assert.False(dedup.IsNew(Trade(id: "0")));
+        Assert.Equal(7, dedup.Unique);
+    }
+
+    [Fact]
+    public void Numeric_and_other_keys_leave_the_history_in_arrival_order()
+    {
+        var dedup = new TradeDeduplicator(3);
+        var noId = Trade(id: string.Empty, venue: Venue.KrakenV1, price: 42000.1m, size: 0.5m);
+        Assert.True(dedup.IsNew(Trade(id: "1")));
+        Assert.True(dedup.IsNew(Trade(id: "uuid-a")));
+        Assert.True(dedup.IsNew(noId));
+        Assert.True(dedup.IsNew(Trade(id: "2")));
+
+        // "1" was the oldest and left; the other three are still known, whatever their form.
+        Assert.False(dedup.IsNew(Trade(id: "uuid-a")));
+        Assert.False(dedup.IsNew(noId with { }));
+        Assert.False(dedup.IsNew(Trade(id: "2")));
+        Assert.True(dedup.IsNew(Trade(id: "1")));
+
+        // Re-adding "1" pushed out "uuid-a"; re-adding that pushed out the id-less trade, whose return pushed out "2".
+        Assert.True(dedup.IsNew(Trade(id: "uuid-a")));
+        Assert.True(dedup.IsNew(noId with { }));
+        Assert.True(dedup.IsNew(Trade(id: "2")));
+    }
+
+    [Fact]
     public void A_non_positive_capacity_is_refused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new TradeDeduplicator(0));
