@@ -142,7 +142,9 @@ internal sealed partial class FeatureEngine
     /// Takes what changed since the previous take: the snapshot as of now and the bars closed since, oldest first.
     /// Null when no input arrived since.
     /// </summary>
-    public FeatureUpdate? TakeUpdate()
+    /// <param name="receivedAt">The update's <see cref="FeatureUpdate.ReceivedAt"/>, which the grain knows and the engine does not.</param>
+    /// <param name="frames">The update's <see cref="FeatureUpdate.Frames"/>.</param>
+    public FeatureUpdate? TakeUpdate(long receivedAt = 0, int frames = 0)
     {
         if (!_changed)
         {
@@ -152,7 +154,7 @@ internal sealed partial class FeatureEngine
         _changed = false;
         Bar[] bars = _closed.Count == 0 ? [] : _closed.ToArray();
         _closed.Clear();
-        return new FeatureUpdate(Snapshot(), bars);
+        return new FeatureUpdate(Snapshot(), bars, receivedAt, frames);
     }
 
     private void Closed(Bar bar)

@@ -55,12 +55,11 @@ internal sealed class FeatureGrain(IOptions<FeatureOptions> options, MarketInstr
         _counters.Batches += batches.Count;
         _counters.EventsIn += totals.Events;
         instruments.Handled(MarketStages.Features, _venue, totals.Events);
-        if (_engine.TakeUpdate() is not { } update)
+        if (_engine.TakeUpdate(totals.ReceivedAt, totals.Frames) is not { } update)
         {
             return;
         }
 
-        update = update with { ReceivedAt = totals.ReceivedAt, Frames = totals.Frames };
         _latest = update.Snapshot;
         _counters.EventsOut++;
         await _output.OnNextAsync(update);

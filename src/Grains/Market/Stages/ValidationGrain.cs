@@ -70,8 +70,11 @@ internal sealed partial class ValidationGrain(
             }
         }
 
+        // A lone batch that passed whole goes on as it is (batches are immutable): no copy of its arrays, no new batch.
         var venue = batches[0].Venue;
-        var valid = new MarketBatch(venue, [.. _trades], [.. _books], totals.ReceivedAt, totals.Frames);
+        var valid = batches.Count == 1 && _rejects.Count == 0
+            ? batches[0]
+            : new MarketBatch(venue, [.. _trades], [.. _books], totals.ReceivedAt, totals.Frames);
         _trades.Clear();
         _books.Clear();
         _counters.Batches += batches.Count;
