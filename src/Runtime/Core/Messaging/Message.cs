@@ -25,10 +25,10 @@ internal sealed class Message
     /// <summary>The calling grain, or default when a client or a silo service called.</summary>
     public GrainId Source;
 
-    /// <summary>The silo that sent the message, or null when a client did.</summary>
-    public SiloAddress? SendingSilo;
-
-    /// <summary>The silo the sender meant to reach; a silo refuses a message addressed to another generation of itself.</summary>
+    /// <summary>
+    /// The silo the message is for, on the sending side only (for what a failure reports): it is not written, since the
+    /// connection's handshake already made sure the peer is that silo, in that generation.
+    /// </summary>
     public SiloAddress? TargetSilo;
 
     /// <summary>The generated method id: the receiver creates the request object from it.</summary>
@@ -68,7 +68,6 @@ internal sealed class Message
         Id = 0;
         Target = default;
         Source = default;
-        SendingSilo = null;
         TargetSilo = null;
         MethodId = 0;
         ForwardCount = 0;
@@ -81,6 +80,6 @@ internal sealed class Message
     }
 
     public override string ToString() => Kind == MessageKind.Request
-        ? $"Request #{Id} {Request?.ToString() ?? MethodId.ToString("X8", System.Globalization.CultureInfo.InvariantCulture)} to {Target} from {(object?)SendingSilo ?? "client"}"
+        ? $"Request #{Id} {Request?.ToString() ?? MethodId.ToString("X8", System.Globalization.CultureInfo.InvariantCulture)} to {Target}"
         : $"Response #{Id} ({Status}) for {Target}";
 }

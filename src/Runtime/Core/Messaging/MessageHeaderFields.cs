@@ -7,8 +7,6 @@ internal enum MessageHeaderFields : byte
     None = 0,
     Target = 1,
     Source = 2,
-    SendingSilo = 4,
-    TargetSilo = 8,
-    CallContext = 16,
-    ActivationSilo = 32,
+    CallContext = 4,
+    ActivationSilo = 8,
 }

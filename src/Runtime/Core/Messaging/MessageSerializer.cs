@@ -12,6 +12,11 @@ namespace TgeSwarm.Runtime.Messaging;
 /// follow (<see cref="MessageHeaderFields"/>), those fields in bit order; requests add the method id (4 bytes) and
 /// the time to live (varint ms). Body: a request's argument object, or a response's result (field 0) or exception.
 ///
+/// The sending and the target silo are not written: a connection's handshake fixed both (the dialling side named the
+/// generation it meant and was refused by any other), so the receiver takes the sender from the connection, and a
+/// message on a connection can only be for the silo that answered it. That leaves ~44 bytes and two lookups out of
+/// every request. Grain type names are read through a <see cref="GrainTypeCache"/>, not decoded per message.
+///
 /// Serialization runs on the sender's thread into a pooled buffer (<see cref="Serialize"/>), so a codec that fails
 /// fails that one call with its own message, and the connection only copies bytes. Reading is split so the receiver
 /// can find the waiting request between header and body (<see cref="ReadHeader"/>, then <see cref="ReadRequest"/>
@@ -22,6 +27,7 @@ internal sealed class MessageSerializer(CodecProvider codecs, SwarmCodeRegistry 
     private readonly IFieldCodec<object> _objectCodec = codecs.GetCodec<object>();
     private readonly IFieldCodec<Exception> _exceptionCodec = codecs.GetCodec<Exception>();
     private readonly SiloAddressCache _silos = new();
+    private readonly GrainTypeCache _types = new();
     private readonly MessageBufferPool _buffers = new();
     private readonly MessagePool _messages = new();
 
@@ -90,16 +96,6 @@ internal sealed class MessageSerializer(CodecProvider codecs, SwarmCodeRegistry 
         if ((fields & MessageHeaderFields.Source) != 0)
         {
             message.Source = ReadGrainId(ref reader);
-        }
-
-        if ((fields & MessageHeaderFields.SendingSilo) != 0)
-        {
-            message.SendingSilo = _silos.Read(ref reader);
-        }
-
-        if ((fields & MessageHeaderFields.TargetSilo) != 0)
-        {
-            message.TargetSilo = _silos.Read(ref reader);
         }
 
         if ((fields & MessageHeaderFields.CallContext) != 0)
@@ -174,8 +170,6 @@ internal sealed class MessageSerializer(CodecProvider codecs, SwarmCodeRegistry 
         var fields = MessageHeaderFields.None;
         fields |= message.Target.IsDefault ? 0 : MessageHeaderFields.Target;
         fields |= message.Source.IsDefault ? 0 : MessageHeaderFields.Source;
-        fields |= message.SendingSilo is null ? 0 : MessageHeaderFields.SendingSilo;
-        fields |= message.TargetSilo is null ? 0 : MessageHeaderFields.TargetSilo;
         fields |= message.CallContext is null ? 0 : MessageHeaderFields.CallContext;
         fields |= message.ActivationSilo is null ? 0 : MessageHeaderFields.ActivationSilo;
         writer.WriteSpan(1)[0] = (byte)fields;
@@ -188,16 +182,6 @@ internal sealed class MessageSerializer(CodecProvider codecs, SwarmCodeRegistry 
         if (!message.Source.IsDefault)
         {
             WriteGrainId(ref writer, message.Source);
-        }
-
-        if (message.SendingSilo is { } sending)
-        {
-            SiloAddressCodec.WriteRaw(ref writer, sending);
-        }
-
-        if (message.TargetSilo is { } target)
-        {
-            SiloAddressCodec.WriteRaw(ref writer, target);
         }
 
         if (message.CallContext is { } context)
@@ -242,16 +226,10 @@ internal sealed class MessageSerializer(CodecProvider codecs, SwarmCodeRegistry 
         writer.WriteString(id.Key);
     }
 
-    private static GrainId ReadGrainId(ref SwarmReader reader)
+    private GrainId ReadGrainId(ref SwarmReader reader)
     {
-        var type = reader.ReadString();
-        var key = reader.ReadString();
-        if (type.Length == 0 || type.Contains('/', StringComparison.Ordinal))
-        {
-            throw reader.Malformed($"'{type}' is not a grain type");
-        }
-
-        return new GrainId(type, key);
+        var type = _types.Read(ref reader);
+        return new GrainId(type, reader.ReadString());
     }
 
     private void WriteCallContext(ref SwarmWriter writer, CallContextData context)

@@ -27,16 +27,18 @@ internal sealed partial class Connection
     private async Task SendLoopAsync()
     {
         var closing = _closing.Token;
-        var queue = _queue.Reader;
+        var queue = _queue;
         try
         {
             while (await queue.WaitToReadAsync(closing))
             {
                 Volatile.Write(ref _writingBatch, 1);
-                while (_output.WrittenCount < BatchBytes && !closing.IsCancellationRequested && queue.TryRead(out var message))
+                while (_output.WrittenCount < BatchBytes && !closing.IsCancellationRequested && queue.TryDequeue(out var message))
                 {
                     WriteFrame(message);
                 }
+
+                queue.OnTaken();
 
                 if (closing.IsCancellationRequested)
                 {

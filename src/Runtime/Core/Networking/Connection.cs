@@ -1,7 +1,6 @@
 using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using TgeSwarm.Runtime.Messaging;
 
@@ -11,7 +10,8 @@ namespace TgeSwarm.Runtime.Networking;
 /// One authenticated TCP connection to a silo or a client, carrying length-prefixed frames both ways (4-byte
 /// little-endian length, then the payload <see cref="IMessageWriter"/> wrote).
 /// <para>
-/// Sending: <see cref="TrySend"/> and <see cref="SendAsync"/> put messages on a bounded queue; one writer loop drains
+/// Sending: <see cref="TrySend"/> and <see cref="SendAsync"/> put messages on a bounded lock-free queue
+/// (<see cref="SendQueue"/>); one writer loop drains
 /// it, serializes every queued message into one buffer and writes that buffer with one socket call, so under load
 /// many small messages share a write (<see cref="FramesSent"/> ÷ <see cref="Flushes"/>) while a lone message still
 /// leaves at once. The queue bound is the backpressure: when a peer stops reading, the socket fills, the loop waits,
@@ -39,7 +39,7 @@ internal sealed partial class Connection
     private readonly IMessageHandler _handler;
     private readonly ConnectionServices _services;
     private readonly ILogger _logger;
-    private readonly Channel<Message> _queue;
+    private readonly SendQueue _queue;
     private readonly CancellationTokenSource _closing = new();
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _closeRequested;
@@ -55,14 +55,7 @@ internal sealed partial class Connection
         PeerIdentity = peerIdentity;
         RemoteEndPoint = (IPEndPoint)socket.RemoteEndPoint!;
         _output = new FrameBuffer(services.Options.MaxFrameSize);
-        _queue = Channel.CreateBounded<Message>(new BoundedChannelOptions(services.Options.SendQueueCapacity)
-        {
-            SingleReader = true,
-            SingleWriter = false,
-            FullMode = BoundedChannelFullMode.Wait,
-            // Senders must never run the writer loop (or a waiting sender) inline on their own stack.
-            AllowSynchronousContinuations = false,
-        });
+        _queue = new SendQueue(services.Options.SendQueueCapacity);
     }
 
     public IPEndPoint RemoteEndPoint { get; }
@@ -79,13 +72,13 @@ internal sealed partial class Connection
     public bool IsClosed => Volatile.Read(ref _closeRequested) != 0;
 
     /// <summary>Messages waiting in the send queue (at most <c>ConnectionOptions.SendQueueCapacity</c>).</summary>
-    public int QueuedCount => _queue.Reader.Count;
+    public int QueuedCount => _queue.Count;
 
     /// <summary>
     /// Whether everything queued so far has been handed to the socket: nothing queued and no batch being written. A
     /// graceful stop waits for this on every connection, so the last responses leave before the connections close.
     /// </summary>
-    public bool IsSendIdle => _queue.Reader.Count == 0 && Volatile.Read(ref _writingBatch) == 0;
+    public bool IsSendIdle => _queue.Count == 0 && Volatile.Read(ref _writingBatch) == 0;
 
     /// <summary>
     /// Queues <paramref name="message"/> without waiting. False when the queue is full or the connection is closed;
@@ -93,7 +86,7 @@ internal sealed partial class Connection
     /// closed). Once true, the message is either written to the socket or handed back through
     /// <see cref="IMessageHandler.OnUndelivered"/>.
     /// </summary>
-    public bool TrySend(Message message) => _queue.Writer.TryWrite(message);
+    public bool TrySend(Message message) => _queue.TryEnqueue(message);
 
     /// <summary>
     /// Queues <paramref name="message"/>, waiting while the queue is full. False when the connection is (or becomes)
@@ -101,7 +94,7 @@ internal sealed partial class Connection
     /// <see cref="OperationCanceledException"/>, also without taking the message.
     /// </summary>
     public ValueTask<bool> SendAsync(Message message, CancellationToken cancellationToken) =>
-        _queue.Writer.TryWrite(message) ? new ValueTask<bool>(true) : WaitToSendAsync(message, cancellationToken);
+        _queue.TryEnqueue(message) ? new ValueTask<bool>(true) : _queue.EnqueueAsync(message, cancellationToken);
 
     /// <summary>Closes the connection; <paramref name="reason"/> null means an orderly close. Completes with <see cref="Closed"/>.</summary>
     public Task CloseAsync(Exception? reason = null)
@@ -129,19 +122,6 @@ internal sealed partial class Connection
         _ = RunAsync();
     }
 
-    private async ValueTask<bool> WaitToSendAsync(Message message, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _queue.Writer.WriteAsync(message, cancellationToken);
-            return true;
-        }
-        catch (ChannelClosedException)
-        {
-            return false;
-        }
-    }
-
     private async Task RunAsync()
     {
         // Each loop ends only through BeginClose and reports its own failure there, so neither throws.
@@ -149,14 +129,14 @@ internal sealed partial class Connection
         var reason = _closeReason;
         try
         {
-            _queue.Writer.TryComplete();
+            _queue.Complete();
             foreach (var message in _batch)
             {
                 Undeliver(message, ClosedBeforeSending(reason));
             }
 
             _batch.Clear();
-            while (_queue.Reader.TryRead(out var message))
+            while (_queue.TryTakeRemaining(out var message))
             {
                 Undeliver(message, ClosedBeforeSending(reason));
             }
@@ -185,7 +165,7 @@ internal sealed partial class Connection
         }
 
         _closeReason = reason;
-        _queue.Writer.TryComplete();
+        _queue.Complete();
         _closing.Cancel();
         try
         {

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TgeSwarm.Runtime.Diagnostics;
 using TgeSwarm.Runtime.Directory;
-using TgeSwarm.Runtime.Hosting;
 using TgeSwarm.Runtime.Invocation;
 using TgeSwarm.Runtime.Networking;
 using TgeSwarm.Runtime.Serialization;
@@ -15,7 +14,8 @@ namespace TgeSwarm.Runtime.Messaging;
 /// The silo's end of every connection, from silos and from clients: turns incoming frames into requests for the
 /// router and responses for waiting callers, and writes outgoing messages.
 ///
-/// A request addressed to another generation of this silo is rejected unrun (the sender's view is stale). A request
+/// A request needs no check that it was meant for this generation of this silo: the dialling silo's handshake
+/// refused any other, and the peer the handshake authenticated is taken as the request's sender. A request
 /// whose arguments cannot be read is answered with the codec's error at once, never left to time out; a corrupt
 /// header closes the connection, since nothing after it can be trusted. Responses complete the waiting call and
 /// teach the location cache where the grain answered from.
@@ -42,10 +42,7 @@ internal sealed partial class MessageCenter : IMessageHandler, IMessageWriter
         _logger = logger;
     }
 
-    // Resolved on first use: router → sender → connections → this, and the silo's address needs the bound listener,
-    // which needs this as its message writer.
-    private LocalSiloDetails Silo => field ??= _services.GetRequiredService<LocalSiloDetails>();
-
+    // Resolved on first use: router → sender → connections → this.
     private MessageRouter Router => field ??= _services.GetRequiredService<MessageRouter>();
 
     private Catalog.Catalog Catalog => field ??= _services.GetRequiredService<Catalog.Catalog>();
@@ -133,15 +130,6 @@ internal sealed partial class MessageCenter : IMessageHandler, IMessageWriter
 
     private void HandleRequest(Connection connection, Message header, ref SwarmReader reader)
     {
-        var self = Silo.SiloAddress;
-        if (header.TargetSilo is { } intended && !intended.Equals(self))
-        {
-            LogRejected(_logger, header.Id, header.Target, intended, self);
-            Reject(connection, header, new SiloUnavailableException(
-                $"A request for grain {header.Target} was addressed to silo {intended}, which is gone; silo {self} now runs on that endpoint."));
-            return;
-        }
-
         GrainRequest request;
         try
         {
@@ -157,7 +145,7 @@ internal sealed partial class MessageCenter : IMessageHandler, IMessageWriter
         request.SourceId = header.Source;
         request.CallContext = header.CallContext;
         request.ForwardCount = header.ForwardCount;
-        request.SendingSilo = header.SendingSilo;
+        request.SendingSilo = connection.PeerIdentity.Silo;
         request.ArrivedFromRemote = true;
         if (!header.IsOneWay)
         {
@@ -238,9 +226,6 @@ internal sealed partial class MessageCenter : IMessageHandler, IMessageWriter
 
     [LoggerMessage(SiloEventIds.MalformedFrame, LogLevel.Error, "A frame from {RemoteEndPoint} has a corrupt header; closing the connection")]
     private static partial void LogMalformedFrame(ILogger logger, Exception exception, System.Net.EndPoint? remoteEndPoint);
-
-    [LoggerMessage(SiloEventIds.RemoteRequestRejected, LogLevel.Information, "Rejected request #{Id} for grain {GrainId}: addressed to {Intended}, this silo is {Self}")]
-    private static partial void LogRejected(ILogger logger, long id, GrainId grainId, SiloAddress intended, SiloAddress self);
 
     [LoggerMessage(SiloEventIds.LateResponse, LogLevel.Debug, "Response #{Id} for grain {GrainId} arrived after its call ended; dropped")]
     private static partial void LogLateResponse(ILogger logger, long id, GrainId grainId);

@@ -87,7 +87,7 @@ internal sealed partial class MessageRouter
 
         if (_locations.TryGet(target, out var cached))
         {
-            if (!_directory.IsDead(cached) && !(stopping && cached.Equals(_silo.SiloAddress)))
+            if (!IsDead(cached) && !(stopping && cached.Equals(_silo.SiloAddress)))
             {
                 Send(request, cached, MessageFlags.None);
                 return;
@@ -197,7 +197,7 @@ internal sealed partial class MessageRouter
             return;
         }
 
-        if (_directory.IsDead(silo))
+        if (IsDead(silo))
         {
             _locations.Invalidate(request.TargetId, silo);
             Fail(request, new SiloUnavailableException($"Silo {silo} is dead; {request} on grain {request.TargetId} was not sent."));

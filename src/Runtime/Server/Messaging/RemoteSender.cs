@@ -15,6 +15,12 @@ namespace TgeSwarm.Runtime.Messaging;
 internal sealed partial class RemoteSender
 {
     private readonly ConcurrentDictionary<SiloAddress, SiloOutbox> _outboxes = new();
+
+    // The outbox the last send used, by silo object: calls stream to few silos, and hashing and comparing a silo
+    // address (an endpoint and a generation) on every send cost more than the rest of the lookup. Dropped whenever an
+    // outbox leaves the map, so a send never lands in an outbox the map no longer holds, bar one racing the removal
+    // (which that outbox then fails as abandoned, as it would have a moment earlier).
+    private OutboxMemo? _lastOutbox;
     private readonly MessageSerializer _serializer;
     private readonly OutstandingCalls _outstanding;
     private readonly ConnectionManager _connections;
@@ -50,7 +56,6 @@ internal sealed partial class RemoteSender
         message.Flags = flags | (oneWay ? MessageFlags.OneWay : MessageFlags.None);
         message.Target = request.TargetId;
         message.Source = request.SourceId;
-        message.SendingSilo = _silo.SiloAddress;
         message.TargetSilo = silo;
         message.MethodId = request.MethodId;
         message.ForwardCount = request.ForwardCount;
@@ -82,16 +87,16 @@ internal sealed partial class RemoteSender
             return;
         }
 
-        _outboxes.GetOrAdd(silo, static (s, sender) => new SiloOutbox(s, sender), this).Send(message);
+        OutboxOf(silo).Send(message);
     }
 
     /// <summary>Sends a response (or any ready message) to <paramref name="silo"/> over this silo's connection to it.</summary>
-    public void SendMessage(SiloAddress silo, Message message) =>
-        _outboxes.GetOrAdd(silo, static (s, sender) => new SiloOutbox(s, sender), this).Send(message);
+    public void SendMessage(SiloAddress silo, Message message) => OutboxOf(silo).Send(message);
 
     /// <summary>Forgets a dead silo: its queued messages fail, its connection closes.</summary>
     public void OnSiloDead(SiloAddress silo)
     {
+        Volatile.Write(ref _lastOutbox, null);
         if (_outboxes.TryRemove(silo, out var outbox))
         {
             outbox.Abandon(new SiloUnavailableException($"Silo {silo} was declared dead."));
@@ -103,6 +108,7 @@ internal sealed partial class RemoteSender
     /// <summary>Fails whatever still waits in an outbox and refuses new sends (this silo stops or is killed).</summary>
     public void AbandonAll()
     {
+        Volatile.Write(ref _lastOutbox, null);
         foreach (var (_, outbox) in _outboxes)
         {
             outbox.Abandon(new SiloUnavailableException($"Silo {_silo.SiloAddress} is stopping."));
@@ -135,6 +141,20 @@ internal sealed partial class RemoteSender
     }
 
     private void Fail(GrainRequest request, Exception exception) => _catalog.CompleteRequest(request, exception);
+
+    private SiloOutbox OutboxOf(SiloAddress silo)
+    {
+        if (Volatile.Read(ref _lastOutbox) is { } memo && ReferenceEquals(memo.Silo, silo))
+        {
+            return memo.Outbox;
+        }
+
+        var outbox = _outboxes.GetOrAdd(silo, static (s, sender) => new SiloOutbox(s, sender), this);
+        Volatile.Write(ref _lastOutbox, new OutboxMemo(silo, outbox));
+        return outbox;
+    }
+
+    private sealed record OutboxMemo(SiloAddress Silo, SiloOutbox Outbox);
 
     [LoggerMessage(Diagnostics.SiloEventIds.ResponseUndeliverable, LogLevel.Warning, "Response #{Id} for grain {GrainId} could not be sent to {Silo}; the caller will time out")]
     private static partial void LogResponseLost(ILogger logger, Exception exception, long id, GrainId grainId, SiloAddress? silo);

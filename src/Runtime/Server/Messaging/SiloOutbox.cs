@@ -8,17 +8,29 @@ namespace TgeSwarm.Runtime.Messaging;
 /// goes straight to it on the caller's thread; while it connects, or is full, sends queue here and one drain loop
 /// moves them over in order, so a later call never overtakes an earlier one (DESIGN.md semantic 3). A failed connect
 /// fails every queued request with <see cref="SiloUnavailableException"/>.
+/// <para>
+/// The straight send takes no lock: <see cref="_direct"/> holds the connection only while nothing is queued here
+/// (cleared, under the lock, before the first message queues; set again by the drain once it has moved the last one
+/// over). A sender that read it and then lost a race with a message being queued can only overtake a message of
+/// another caller; its own earlier messages were in the connection before <see cref="_direct"/> was set.
+/// </para>
 /// </summary>
 internal sealed partial class SiloOutbox(SiloAddress silo, RemoteSender sender)
 {
     private readonly Lock _lock = new();
     private readonly Queue<Message> _queued = new();
     private Connection? _connection;
+    private volatile Connection? _direct;
     private bool _draining;
     private bool _abandoned;
 
     public void Send(Message message)
     {
+        if (_direct is { } direct && direct.TrySend(message))
+        {
+            return;
+        }
+
         lock (_lock)
         {
             if (!_abandoned)
@@ -28,6 +40,7 @@ internal sealed partial class SiloOutbox(SiloAddress silo, RemoteSender sender)
                     return;
                 }
 
+                _direct = null;
                 _queued.Enqueue(message);
                 if (!_draining)
                 {
@@ -49,6 +62,7 @@ internal sealed partial class SiloOutbox(SiloAddress silo, RemoteSender sender)
         lock (_lock)
         {
             _abandoned = true;
+            _direct = null;
             dropped = [.. _queued];
             _queued.Clear();
             _connection = null;
@@ -87,6 +101,7 @@ internal sealed partial class SiloOutbox(SiloAddress silo, RemoteSender sender)
                 if (_queued.Count == 0)
                 {
                     _draining = false;
+                    _direct = _abandoned ? null : connection;
                     return;
                 }
 
