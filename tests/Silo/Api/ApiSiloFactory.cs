@@ -9,9 +9,10 @@ using TgeSwarm.Grains.Tge.Events;
 namespace TgeSwarm.Silo.Tests.Api;
 
 /// <summary>
-/// The embedded default with a known admin key, no replay (so the market caches hold only what a test publishes), a
-/// long read-cache TTL (so "hit" never depends on how fast the machine is), and an in-test event store when the
-/// silo has none of its own.
+/// The embedded default with a known admin key, no replay (so the market caches hold only what a test publishes), no
+/// local TGE sources (so the event store holds only what a test saves: on a slow machine the sources' detections
+/// came first in "newest first" pages), a long read-cache TTL (so "hit" never depends on how fast the machine is),
+/// and an in-test event store when the silo has none of its own.
 /// </summary>
 public class ApiSiloFactory : WebApplicationFactory<Program>
 {
@@ -28,6 +29,7 @@ public class ApiSiloFactory : WebApplicationFactory<Program>
         builder.UseSetting("Swarm:SiloPort", "0");
         builder.UseSetting("Swarm:SiloName", "api-test-silo");
         builder.UseSetting("Market:Replay:Enabled", "false");
+        builder.UseSetting("Tge:LocalSources:Enabled", "false");
         builder.UseSetting("Api:AdminKey", AdminKey);
         builder.UseSetting("Api:ReadCache:DefaultTtl", "00:10:00");
         builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<ITgeEventStore>(Events)));
