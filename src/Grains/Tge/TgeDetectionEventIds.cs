@@ -27,4 +27,5 @@ internal static class TgeDetectionEventIds
     public const int OutboxLeaseLost = 5636;
     public const int OutboxFailed = 5637;
     public const int OutboxStopped = 5638;
+    public const int OutboxPumpEnded = 5639;
 }

@@ -99,6 +99,12 @@ internal sealed partial class PostgresTgeWebhookOutbox
         {
             // Stopping: the tries under way finish below (or are cut when the stop runs out of time).
         }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A bug, not an outage: said loudly here, and the silo's stop surfaces it again.
+            TgeWebhookLog.PumpEnded(_logger, exception, webhook.Host);
+            throw;
+        }
         finally
         {
             await Task.WhenAll(inFlight).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);

@@ -62,9 +62,6 @@ internal sealed partial class PostgresTgeWebhookOutbox : ITgeWebhookOutbox, ISil
 
     public int Stage => SiloLifecycleStage.ApplicationServices;
 
-    /// <summary>This instance's lease owner name (host, process, a random part).</summary>
-    public string Owner => _owner;
-
     public async Task AddAsync(IReadOnlyList<TgeEventNotice> notices, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notices);

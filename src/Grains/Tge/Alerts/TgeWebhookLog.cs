@@ -31,4 +31,7 @@ internal static partial class TgeWebhookLog
 
     [LoggerMessage(EventId = TgeDetectionEventIds.OutboxStopped, Level = LogLevel.Information, Message = "Webhook outbox stopped with {InFlight} tries cut short; their rows go to another silo when the lease ends")]
     public static partial void OutboxStopped(ILogger logger, int inFlight);
+
+    [LoggerMessage(EventId = TgeDetectionEventIds.OutboxPumpEnded, Level = LogLevel.Critical, Message = "Webhook outbox {Host}: the delivery pump ended on an unexpected error; this silo delivers nothing more to it (other silos go on, its claims expire)")]
+    public static partial void PumpEnded(ILogger logger, Exception exception, string host);
 }

@@ -126,16 +126,7 @@ internal sealed partial class TgeEventGrain(
             LinkedTo = current.LinkedTo,
             LinkedNames = link is null ? current.LinkedNames : [.. current.LinkedNames, link],
         };
-        state.State = next;
-        try
-        {
-            await state.WriteStateAsync(cancellationToken);
-        }
-        catch
-        {
-            state.State = current;
-            throw;
-        }
+        await WriteStateAsync(next, current, cancellationToken);
 
         if (link is not null)
         {
@@ -185,16 +176,7 @@ internal sealed partial class TgeEventGrain(
             LinkedTo = symbolSlug,
             LinkedNames = current.LinkedNames,
         };
-        state.State = next;
-        try
-        {
-            await state.WriteStateAsync(cancellationToken);
-        }
-        catch
-        {
-            state.State = current;
-            throw;
-        }
+        await WriteStateAsync(next, current, cancellationToken);
 
         // After the state: a failed removal leaves a stale row for the API, never a record without its grain.
         if (handOver is not null)
@@ -242,5 +224,20 @@ internal sealed partial class TgeEventGrain(
         }
 
         return late;
+    }
+
+    // The new state becomes the activation's only once stored; a failed write puts the old one back.
+    private async Task WriteStateAsync(TgeEventState next, TgeEventState current, CancellationToken cancellationToken)
+    {
+        state.State = next;
+        try
+        {
+            await state.WriteStateAsync(cancellationToken);
+        }
+        catch
+        {
+            state.State = current;
+            throw;
+        }
     }
 }

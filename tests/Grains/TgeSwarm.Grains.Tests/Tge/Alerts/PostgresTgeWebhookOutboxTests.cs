@@ -1,6 +1,4 @@
 using System.Diagnostics.Metrics;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using TgeSwarm.Grains.Interfaces.Tge;
@@ -19,11 +17,10 @@ namespace TgeSwarm.Grains.Tests.Tge.Alerts;
 public sealed class PostgresTgeWebhookOutboxTests : IAsyncLifetime
 {
     private const string Secret = "0123456789abcdef-outbox-secret";
-    private static readonly DateTimeOffset T0 = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().AddHttpClient().BuildServiceProvider();
     private readonly List<PostgresTgeWebhookOutbox> _outboxes = [];
     private readonly List<WebhookReceiver> _receivers = [];
-    private readonly FakeTimeProvider _clock = new(T0);
+    private readonly FakeTimeProvider _clock = new(WebhookNotices.T0);
     private HistoryDatabase _database = null!;
 
     public async Task InitializeAsync() => _database = await HistoryDatabase.CreateAsync();
@@ -47,11 +44,11 @@ public sealed class PostgresTgeWebhookOutboxTests : IAsyncLifetime
     [Fact]
     public async Task A_notice_stored_while_the_receiver_is_down_is_delivered_by_the_outbox_of_a_restarted_silo()
     {
-        var port = ClosedPort();
+        var port = WebhookNotices.ClosedPort();
         var url = $"http://127.0.0.1:{port}/hook";
         var (first, _) = Outbox(Options(url));
 
-        await first.AddAsync([Notice("foo", 1)], CancellationToken.None);
+        await first.AddAsync([WebhookNotices.Notice("foo", 1)], CancellationToken.None);
         Assert.Equal(1, await first.DeliverDueAsync(CancellationToken.None));
         var afterFailure = await _database.RowAsync("foo", 1);
         await first.DisposeAsync();
@@ -76,7 +73,7 @@ public sealed class PostgresTgeWebhookOutboxTests : IAsyncLifetime
         var (b, _) = Outbox(Options(receiver.Url));
         for (var version = 1; version <= 3; version++)
         {
-            await a.AddAsync([.. Enumerable.Range(1, 8).Select(i => Notice("tok" + i, version))], CancellationToken.None);
+            await a.AddAsync([.. Enumerable.Range(1, 8).Select(i => WebhookNotices.Notice("tok" + i, version))], CancellationToken.None);
         }
 
         for (var round = 0; round < 100 && await _database.RowsAsync() > 0; round++)
@@ -102,7 +99,7 @@ public sealed class PostgresTgeWebhookOutboxTests : IAsyncLifetime
         var options = Options(receiver.Url);
         var (dead, _) = Outbox(options);
         var (survivor, _) = Outbox(options);
-        await dead.AddAsync([Notice("foo", 1)], CancellationToken.None);
+        await dead.AddAsync([WebhookNotices.Notice("foo", 1)], CancellationToken.None);
         Assert.Single(await dead.ClaimAsync(dead.WebhookAt(0), 4, CancellationToken.None));
 
         var whileLeased = await survivor.DeliverDueAsync(CancellationToken.None);
@@ -122,7 +119,7 @@ public sealed class PostgresTgeWebhookOutboxTests : IAsyncLifetime
         var receiver = await StartReceiverAsync();
         receiver.AnswerWith(500);
         var (outbox, counts) = Outbox(Options(receiver.Url));
-        await outbox.AddAsync([Notice("foo", 1), Notice("foo", 2)], CancellationToken.None);
+        await outbox.AddAsync([WebhookNotices.Notice("foo", 1), WebhookNotices.Notice("foo", 2)], CancellationToken.None);
 
         var first = await outbox.DeliverDueAsync(CancellationToken.None);
         var duringBackoff = await outbox.DeliverDueAsync(CancellationToken.None);
@@ -144,12 +141,12 @@ public sealed class PostgresTgeWebhookOutboxTests : IAsyncLifetime
         var (outbox, counts) = Outbox(options);
         receiver.AnswerWith(500, 503, 400);
 
-        await outbox.AddAsync([Notice("foo", 1), Notice("foo", 2)], CancellationToken.None);
+        await outbox.AddAsync([WebhookNotices.Notice("foo", 1), WebhookNotices.Notice("foo", 2)], CancellationToken.None);
         await outbox.DeliverDueAsync(CancellationToken.None);
         _clock.Advance(TimeSpan.FromSeconds(1));
         await outbox.DeliverDueAsync(CancellationToken.None);
         await outbox.DeliverDueAsync(CancellationToken.None);
-        await outbox.AddAsync([Notice("foo", 3)], CancellationToken.None);
+        await outbox.AddAsync([WebhookNotices.Notice("foo", 3)], CancellationToken.None);
         await outbox.DeliverDueAsync(CancellationToken.None);
 
         Assert.Equal(["foo/1", "foo/1", "foo/2", "foo/3"], receiver.All.Select(static r => r.Delivery));
@@ -166,8 +163,8 @@ public sealed class PostgresTgeWebhookOutboxTests : IAsyncLifetime
         options.Webhooks[1].Kinds = [TgeKind.Airdrop];
         var (outbox, counts) = Outbox(options);
 
-        await outbox.AddAsync([Notice("foo", 1), Notice("air", 1, TgeKind.Airdrop)], CancellationToken.None);
-        await outbox.AddAsync([Notice("foo", 1)], CancellationToken.None);
+        await outbox.AddAsync([WebhookNotices.Notice("foo", 1), WebhookNotices.Notice("air", 1, TgeKind.Airdrop)], CancellationToken.None);
+        await outbox.AddAsync([WebhookNotices.Notice("foo", 1)], CancellationToken.None);
 
         Assert.Equal(3L, await _database.RowsAsync());
         Assert.Equal(1L, await _database.ScalarAsync<long>("SELECT count(*) FROM tge_webhook_outbox WHERE webhook = 'http://127.0.0.1:9/airdrops'"));
@@ -181,13 +178,13 @@ public sealed class PostgresTgeWebhookOutboxTests : IAsyncLifetime
         var options = Options(receiver.Url);
         options.PollInterval = TimeSpan.FromMilliseconds(20);
         var (left, _) = Outbox(options, TimeProvider.System);
-        await left.AddAsync([Notice("old", 1)], CancellationToken.None);
+        await left.AddAsync([WebhookNotices.Notice("old", 1)], CancellationToken.None);
         await left.DisposeAsync();
         var (outbox, counts) = Outbox(options, TimeProvider.System);
 
         await outbox.OnStartAsync(CancellationToken.None);
         var leftBehind = await receiver.NextAsync("old/1, stored by a silo that is gone");
-        await outbox.AddAsync([Notice("new", 1)], CancellationToken.None);
+        await outbox.AddAsync([WebhookNotices.Notice("new", 1)], CancellationToken.None);
         var stored = await receiver.NextAsync("new/1, stored by the running outbox");
         await outbox.OnStopAsync(CancellationToken.None);
 
@@ -223,21 +220,5 @@ public sealed class PostgresTgeWebhookOutboxTests : IAsyncLifetime
         var receiver = await WebhookReceiver.StartAsync(Secret, port);
         _receivers.Add(receiver);
         return receiver;
-    }
-
-    private static TgeEventNotice Notice(string slug, int version, TgeKind kind = TgeKind.Listing)
-    {
-        var sighting = new TgeSighting("binance", "1", "Binance Will List " + slug, null, "en", kind, "Binance", 0.9, null, T0, T0);
-        var record = new TgeEvent(slug, slug.ToUpperInvariant(), null, kind, "Binance", null, 0.9, sighting.Title, T0, T0, version, [sighting]);
-        return new TgeEventNotice(record, version == 1 ? TgeEventChange.Created : TgeEventChange.Updated);
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

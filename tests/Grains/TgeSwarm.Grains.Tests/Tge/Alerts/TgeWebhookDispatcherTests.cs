@@ -1,6 +1,4 @@
 using System.Diagnostics.Metrics;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -18,7 +16,6 @@ namespace TgeSwarm.Grains.Tests.Tge.Alerts;
 public sealed class TgeWebhookDispatcherTests : IAsyncLifetime
 {
     private const string Secret = "0123456789abcdef-test-secret";
-    private static readonly DateTimeOffset T0 = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().AddHttpClient().BuildServiceProvider();
     private readonly List<TgeWebhookDispatcher> _dispatchers = [];
     private WebhookReceiver _receiver = null!;
@@ -41,7 +38,7 @@ public sealed class TgeWebhookDispatcherTests : IAsyncLifetime
     {
         var (dispatcher, _) = await StartAsync(Options(_receiver.Url));
 
-        dispatcher.Enqueue(Notice("foo", 1));
+        dispatcher.Enqueue(WebhookNotices.Notice("foo", 1));
 
         var received = await _receiver.NextAsync("the notice");
         Assert.True(received.SignatureValid);
@@ -68,7 +65,7 @@ public sealed class TgeWebhookDispatcherTests : IAsyncLifetime
         var (dispatcher, counts) = await StartAsync(Options(_receiver.Url));
         _receiver.AnswerWith(500);
 
-        dispatcher.Enqueue(Notice("foo", 1));
+        dispatcher.Enqueue(WebhookNotices.Notice("foo", 1));
 
         var first = await _receiver.NextAsync("the first try");
         var second = await _receiver.NextAsync("the retry after the 500");
@@ -82,12 +79,12 @@ public sealed class TgeWebhookDispatcherTests : IAsyncLifetime
     [Fact]
     public async Task A_receiver_that_is_down_is_given_up_on_without_holding_up_another()
     {
-        var down = $"http://127.0.0.1:{ClosedPort()}/hook";
+        var down = $"http://127.0.0.1:{WebhookNotices.ClosedPort()}/hook";
         var (dispatcher, counts) = await StartAsync(Options(down, _receiver.Url));
 
         for (var i = 1; i <= 5; i++)
         {
-            dispatcher.Enqueue(Notice("tok" + i, 1));
+            dispatcher.Enqueue(WebhookNotices.Notice("tok" + i, 1));
         }
 
         var delivered = new List<string>();
@@ -120,7 +117,7 @@ public sealed class TgeWebhookDispatcherTests : IAsyncLifetime
             }
         };
 
-        dispatcher.Enqueue(Notice("slow", 1));
+        dispatcher.Enqueue(WebhookNotices.Notice("slow", 1));
 
         Assert.Equal("slow/1", (await _receiver.NextAsync("the retry after the first try timed out")).Delivery);
         Assert.Equal(1, await Eventually.ReadAsync(() => Task.FromResult(counts.Get("outcome", "delivered")), n => n >= 1));
@@ -147,11 +144,11 @@ public sealed class TgeWebhookDispatcherTests : IAsyncLifetime
             }
         };
 
-        dispatcher.Enqueue(Notice("foo", 1));
+        dispatcher.Enqueue(WebhookNotices.Notice("foo", 1));
         await holding.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        dispatcher.Enqueue(Notice("foo", 2));
-        dispatcher.Enqueue(Notice("foo", 3));
-        dispatcher.Enqueue(Notice("foo", 4));
+        dispatcher.Enqueue(WebhookNotices.Notice("foo", 2));
+        dispatcher.Enqueue(WebhookNotices.Notice("foo", 3));
+        dispatcher.Enqueue(WebhookNotices.Notice("foo", 4));
         release.SetResult();
 
         Assert.Equal("foo/1", (await _receiver.NextAsync("version 1")).Delivery);
@@ -167,9 +164,9 @@ public sealed class TgeWebhookDispatcherTests : IAsyncLifetime
         var (dispatcher, counts) = await StartAsync(Options(_receiver.Url));
         _receiver.AnswerWith(400);
 
-        dispatcher.Enqueue(Notice("foo", 1));
+        dispatcher.Enqueue(WebhookNotices.Notice("foo", 1));
         Assert.Equal("foo/1", (await _receiver.NextAsync("the refused notice")).Delivery);
-        dispatcher.Enqueue(Notice("foo", 2));
+        dispatcher.Enqueue(WebhookNotices.Notice("foo", 2));
 
         Assert.Equal("foo/2", (await _receiver.NextAsync("the next notice, not a retry")).Delivery);
         Assert.Equal(1, counts.Get("outcome", "refused"));
@@ -183,9 +180,9 @@ public sealed class TgeWebhookDispatcherTests : IAsyncLifetime
         options.Webhooks[0].MinConfidence = 0.8;
         var (dispatcher, counts) = await StartAsync(options);
 
-        dispatcher.Enqueue(Notice("lst", 1));
-        dispatcher.Enqueue(Notice("low", 1, TgeKind.Airdrop, 0.5));
-        dispatcher.Enqueue(Notice("air", 1, TgeKind.Airdrop, 0.9));
+        dispatcher.Enqueue(WebhookNotices.Notice("lst", 1));
+        dispatcher.Enqueue(WebhookNotices.Notice("low", 1, TgeKind.Airdrop, 0.5));
+        dispatcher.Enqueue(WebhookNotices.Notice("air", 1, TgeKind.Airdrop, 0.9));
 
         Assert.Equal("air/1", (await _receiver.NextAsync("the airdrop")).Delivery);
         Assert.Equal(2, counts.Get("outcome", "filtered"));
@@ -210,21 +207,5 @@ public sealed class TgeWebhookDispatcherTests : IAsyncLifetime
         _dispatchers.Add(dispatcher);
         await dispatcher.OnStartAsync(CancellationToken.None);
         return (dispatcher, counts);
-    }
-
-    private static TgeEventNotice Notice(string slug, int version, TgeKind kind = TgeKind.Listing, double confidence = 0.9)
-    {
-        var sighting = new TgeSighting("binance", "1", "Binance Will List " + slug, null, "en", kind, "Binance", confidence, null, T0, T0);
-        var record = new TgeEvent(slug, slug.ToUpperInvariant(), null, kind, "Binance", null, confidence, sighting.Title, T0, T0, version, [sighting]);
-        return new TgeEventNotice(record, version == 1 ? TgeEventChange.Created : TgeEventChange.Updated);
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -1,5 +1,6 @@
 using TgeSwarm.Grains.Interfaces.Tge;
 using TgeSwarm.Grains.Tests.Support;
+using TgeSwarm.Grains.Tests.Tge.Alerts;
 using TgeSwarm.Grains.Tests.Tge.Keywords;
 using TgeSwarm.Grains.Tge.Events;
 using TgeSwarm.Runtime;
@@ -17,6 +18,8 @@ public abstract class TgeNameAbsorption
     protected abstract ITgeEventStore Store { get; }
 
     protected abstract IAsyncStream<TgeCandidate> Candidates(string slug);
+
+    internal abstract WebhookReceiver Receiver { get; }
 
     [Fact]
     public async Task A_later_symbol_record_absorbs_the_name_record_with_one_updated_notice_and_the_name_forwards_from_then_on()
@@ -43,6 +46,13 @@ public abstract class TgeNameAbsorption
         TgeRecords.Same(record, await Store.GetAsync("vlr", CancellationToken.None));
         Assert.Null(await Eventually.ReadAsync(() => Store.GetAsync("velora-labs", CancellationToken.None), static r => r is null));
         Assert.Single(await NoticesOfAsync("velora-labs", 1));
+
+        // The webhook sees the name's alert once, then only updates of the survivor, in order.
+        var posted = await Eventually.ReadAsync(
+            () => Task.FromResult(Receiver.All.Where(static r => r.Delivery.StartsWith("v", StringComparison.Ordinal)).Select(static r => (r.Delivery, r.Event)).ToList()),
+            static all => all.Count >= 3);
+        Assert.Equal([("velora-labs/1", "created")], posted.Where(static p => p.Delivery.StartsWith("velora-labs/", StringComparison.Ordinal)));
+        Assert.Equal([("vlr/1", "updated"), ("vlr/2", "updated")], posted.Where(static p => p.Delivery.StartsWith("vlr/", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -78,6 +88,8 @@ public sealed class InMemoryTgeNameAbsorptionTests(TgePipelineFixture fixture) :
     protected override ITgeEventStore Store => fixture.Store;
 
     protected override IAsyncStream<TgeCandidate> Candidates(string slug) => fixture.Candidates(slug);
+
+    internal override WebhookReceiver Receiver => fixture.Receiver;
 }
 
 public sealed class PostgresTgeNameAbsorptionTests(TgePostgresPipelineFixture fixture) : TgeNameAbsorption, IClassFixture<TgePostgresPipelineFixture>
@@ -87,4 +99,6 @@ public sealed class PostgresTgeNameAbsorptionTests(TgePostgresPipelineFixture fi
     protected override ITgeEventStore Store => fixture.Store;
 
     protected override IAsyncStream<TgeCandidate> Candidates(string slug) => fixture.Candidates(slug);
+
+    internal override WebhookReceiver Receiver => fixture.Receiver;
 }

@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TgeSwarm.Grains.Interfaces.Tge;
 using TgeSwarm.Grains.Tests.Support;
+using TgeSwarm.Grains.Tests.Tge.Alerts;
 using TgeSwarm.Grains.Tge;
 using TgeSwarm.Grains.Tge.Events;
 using TgeSwarm.Runtime;
@@ -10,29 +12,46 @@ using TgeSwarm.Runtime.Testing;
 namespace TgeSwarm.Grains.Tests.Tge.Events;
 
 /// <summary>
-/// One silo with TGE detection on a database: records in <c>tge_events</c> (and the webhook outbox) of a migrated
-/// schema of its own on the real PostgreSQL of TGESWARM_TEST_POSTGRES; memory streams and grain storage.
+/// One silo with TGE detection on a database: records in <c>tge_events</c> and notices in <c>tge_webhook_outbox</c> of
+/// a migrated schema of its own on the real PostgreSQL of TGESWARM_TEST_POSTGRES, delivered to one webhook (a
+/// receiver of the fixture's own on 127.0.0.1); memory streams and grain storage.
 /// </summary>
 public sealed class TgePostgresPipelineFixture : IAsyncLifetime
 {
-    private HistoryDatabase _database = null!;
+    public const string WebhookSecret = "postgres-webhook-secret-0123";
 
     public TestCluster Cluster { get; private set; } = null!;
 
+    internal HistoryDatabase Database { get; private set; } = null!;
+
+    internal WebhookReceiver Receiver { get; private set; } = null!;
+
     internal ITgeEventStore Store => Cluster.Primary.ServiceProvider.GetRequiredService<ITgeEventStore>();
+
+    public IAsyncStream<TgeItem> Raw(string source) =>
+        Cluster.Client.GetStreamProvider(TgeStreamNames.Provider).GetStream<TgeItem>(StreamId.Create(TgeStreamNames.Raw, source));
 
     public IAsyncStream<TgeCandidate> Candidates(string slug) =>
         Cluster.Client.GetStreamProvider(TgeStreamNames.Provider).GetStream<TgeCandidate>(StreamId.Create(TgeStreamNames.Candidates, slug));
 
     public async Task InitializeAsync()
     {
-        _database = await HistoryDatabase.CreateAsync();
+        Database = await HistoryDatabase.CreateAsync();
+        Receiver = await WebhookReceiver.StartAsync(WebhookSecret);
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Tge:Webhooks:0:Url"] = Receiver.Url,
+                ["Tge:Webhooks:0:Secret"] = WebhookSecret,
+                ["Tge:Alerts:PollInterval"] = "00:00:00.050",
+            })
+            .Build();
         var builder = new TestClusterBuilder();
         builder.ConfigureSilo(silo =>
         {
             silo.AddMemoryGrainStorage(PersistentStateAttribute.DefaultStorageName);
             silo.AddMemoryStreams(TgeStreamNames.Provider);
-            silo.Services.AddTgeDetection(null, _database.ConnectionString);
+            silo.Services.AddTgeDetection(configuration, Database.ConnectionString);
             silo.AddGrainAssembly(typeof(TgeDetectionExtensions).Assembly);
         });
         Cluster = builder.Build();
@@ -43,6 +62,7 @@ public sealed class TgePostgresPipelineFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Cluster.DisposeAsync();
-        await _database.DisposeAsync();
+        await Receiver.DisposeAsync();
+        await Database.DisposeAsync();
     }
 }
