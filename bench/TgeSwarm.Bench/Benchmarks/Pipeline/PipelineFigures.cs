@@ -49,16 +49,21 @@ internal static class PipelineFigures
     }
 
     /// <summary>
-    /// Frame received to cache updated over the last cache turns, with the sources paced at
+    /// Frame received to cache updated, every cache turn of the measured run, with the sources paced at
     /// <paramref name="framesPerSecond"/> in all; prints the rate they achieved beside p50 and p99.
     /// </summary>
     public static async Task MeasureLatencyAsync(string prefix, PipelineFrames frames, double framesPerSecond)
     {
         await using var grains = await GrainPipeline.StartAsync();
         await grains.RunAsync(frames, FramesPerBatch, framesPerSecond: 0, instrumentCopies: 1, measured: false);
-        grains.Instruments.RecentLatency.Reset();
+        using var latency = new LatencyRecorder();
+        var paused = GC.GetTotalPauseDuration();
+        var collections = Collections();
         var elapsed = await grains.RunAsync(frames, FramesPerBatch, framesPerSecond, instrumentCopies: 1, measured: true);
-        var percentiles = grains.Instruments.RecentLatency.Percentiles(50, 99);
+        paused = GC.GetTotalPauseDuration() - paused;
+        var percentiles = latency.Percentiles(50, 99, 99.9);
+        Report.Note($"{prefix}: {latency.Count} cache turns measured; p99.9 {percentiles[2]:0.###} ms; collections (gen 0/1/2) "
+            + $"{GC.CollectionCount(0) - collections[0]}/{GC.CollectionCount(1) - collections[1]}/{GC.CollectionCount(2) - collections[2]} pausing {paused.TotalMilliseconds:0} ms in all");
         Report.Figure($"{prefix}.latency.paced_messages_per_s", frames.MeasuredFrames / elapsed.TotalSeconds, "messages/s");
         Report.Figure($"{prefix}.latency.p50_ms", percentiles[0], "ms");
         Report.Figure($"{prefix}.latency.p99_ms", percentiles[1], "ms");

@@ -54,8 +54,9 @@ internal sealed class PlainPipeline : IMarketEventSink
 
             var inBatch = 0;
             var (from, count) = measured ? (connection.WarmUpCount, connection.MeasuredCount) : (0, connection.WarmUpCount);
-            foreach (var frame in connection.Frames.GetRange(from, count))
+            for (var i = from; i < from + count; i++)
             {
+                var frame = connection.Frames[i];
                 if (frame.RestUrl is { } url)
                 {
                     // A REST body's book is stamped with its receive time (the venue sends none); 0 would fail validation.
