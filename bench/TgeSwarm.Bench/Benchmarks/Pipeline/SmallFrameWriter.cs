@@ -16,12 +16,7 @@ internal sealed class SmallFrameWriter(FrameArena arena, Random random)
     public ReadOnlyMemory<byte> BinanceTrade(SmallInstrument instrument, long millis)
     {
         var frame = arena.Reserve();
-        Ensure(Utf8.TryWrite(
-            frame,
-            s_invariant,
-            $"{{\"stream\":\"{instrument.Stream}@trade\",\"data\":{{\"e\":\"trade\",\"E\":{millis},\"s\":\"{instrument.Symbol}\",\"t\":{instrument.NextTradeId++},\"p\":\"{TradePrice(instrument):F2}\",\"q\":\"{Size():F4}\",\"T\":{millis},\"m\":{(random.Next(2) == 0 ? "true" : "false")},\"M\":true}}}}",
-            out var length));
-        return arena.Commit(length);
+        return Commit(Utf8.TryWrite(frame, s_invariant, $"{{\"stream\":\"{instrument.Stream}@trade\",\"data\":{{\"e\":\"trade\",\"E\":{millis},\"s\":\"{instrument.Symbol}\",\"t\":{instrument.NextTradeId++},\"p\":\"{TradePrice(instrument):F2}\",\"q\":\"{Size():F4}\",\"T\":{millis},\"m\":{(random.Next(2) == 0 ? "true" : "false")},\"M\":true}}}}", out var length), length);
     }
 
     /// <summary>One to three levels changed, on random ranks of either side; deeper levels are sometimes removed and come back later.</summary>
@@ -60,23 +55,13 @@ internal sealed class SmallFrameWriter(FrameArena arena, Random random)
     {
         var buy = random.Next(2) == 0;
         var frame = arena.Reserve();
-        Ensure(Utf8.TryWrite(
-            frame,
-            s_invariant,
-            $"{{\"topic\":\"publicTrade.{instrument.Symbol}\",\"type\":\"snapshot\",\"ts\":{millis},\"data\":[{{\"T\":{millis},\"s\":\"{instrument.Symbol}\",\"S\":\"{(buy ? "Buy" : "Sell")}\",\"v\":\"{Size():F4}\",\"p\":\"{TradePrice(instrument):F2}\",\"L\":\"{(buy ? "PlusTick" : "MinusTick")}\",\"i\":\"{instrument.NextTradeId++}\",\"BT\":false,\"RPI\":false,\"seq\":{sequence}}}]}}",
-            out var length));
-        return arena.Commit(length);
+        return Commit(Utf8.TryWrite(frame, s_invariant, $"{{\"topic\":\"publicTrade.{instrument.Symbol}\",\"type\":\"snapshot\",\"ts\":{millis},\"data\":[{{\"T\":{millis},\"s\":\"{instrument.Symbol}\",\"S\":\"{(buy ? "Buy" : "Sell")}\",\"v\":\"{Size():F4}\",\"p\":\"{TradePrice(instrument):F2}\",\"L\":\"{(buy ? "PlusTick" : "MinusTick")}\",\"i\":\"{instrument.NextTradeId++}\",\"BT\":false,\"RPI\":false,\"seq\":{sequence}}}]}}", out var length), length);
     }
 
     public ReadOnlyMemory<byte> OkxTrade(SmallInstrument instrument, long millis)
     {
         var frame = arena.Reserve();
-        Ensure(Utf8.TryWrite(
-            frame,
-            s_invariant,
-            $"{{\"arg\":{{\"channel\":\"trades\",\"instId\":\"{instrument.Dashed}\"}},\"data\":[{{\"instId\":\"{instrument.Dashed}\",\"tradeId\":\"{instrument.NextTradeId++}\",\"px\":\"{TradePrice(instrument):F2}\",\"sz\":\"{Size():F4}\",\"side\":\"{(random.Next(2) == 0 ? "buy" : "sell")}\",\"ts\":\"{millis}\"}}]}}",
-            out var length));
-        return arena.Commit(length);
+        return Commit(Utf8.TryWrite(frame, s_invariant, $"{{\"arg\":{{\"channel\":\"trades\",\"instId\":\"{instrument.Dashed}\"}},\"data\":[{{\"instId\":\"{instrument.Dashed}\",\"tradeId\":\"{instrument.NextTradeId++}\",\"px\":\"{TradePrice(instrument):F2}\",\"sz\":\"{Size():F4}\",\"side\":\"{(random.Next(2) == 0 ? "buy" : "sell")}\",\"ts\":\"{millis}\"}}]}}", out var length), length);
     }
 
     private int Levels(Span<byte> to, SmallInstrument instrument, int count, bool bid)
@@ -118,6 +103,12 @@ internal sealed class SmallFrameWriter(FrameArena arena, Random random)
     {
         literal.CopyTo(to);
         return literal.Length;
+    }
+
+    private ReadOnlyMemory<byte> Commit(bool written, int length)
+    {
+        Ensure(written);
+        return arena.Commit(length);
     }
 
     private static void Ensure(bool written)
