@@ -36,7 +36,7 @@ internal sealed class MessageSerializer(CodecProvider codecs, SwarmCodeRegistry 
     /// <summary>Serializes <paramref name="message"/> into <see cref="Message.Payload"/>; throws what a codec throws.</summary>
     public void Serialize(Message message)
     {
-        var buffer = _buffers.Rent();
+        var buffer = message.Buffer ?? _buffers.Rent();
         try
         {
             var writer = new SwarmWriter(buffer);
@@ -46,15 +46,20 @@ internal sealed class MessageSerializer(CodecProvider codecs, SwarmCodeRegistry 
         }
         catch
         {
-            buffer.Return();
+            Release(message, buffer);
             throw;
         }
 
         message.Payload = buffer;
     }
 
-    /// <summary>An empty message for sending, from the pool the connections give written messages back to.</summary>
-    public Message RentMessage() => _messages.Rent();
+    /// <summary>An empty message for sending, with a buffer of its own, from the pool the connections give written messages back to.</summary>
+    public Message RentMessage()
+    {
+        var message = _messages.Rent();
+        message.Buffer ??= _buffers.Rent();
+        return message;
+    }
 
     /// <summary>Takes back a message whose frame was written (<see cref="Networking.IMessageWriter.Release"/>).</summary>
     public void ReleaseMessage(Message message) => _messages.Return(message);
@@ -65,7 +70,28 @@ internal sealed class MessageSerializer(CodecProvider codecs, SwarmCodeRegistry 
         var payload = message.Payload ?? throw new InvalidOperationException($"{message} was not serialized before sending.");
         output.Write(payload.WrittenSpan);
         message.Payload = null;
-        payload.Return();
+        Release(message, payload);
+    }
+
+    /// <summary>
+    /// Done with <paramref name="payload"/>: a message's own buffer is emptied for its next use, unless a large message
+    /// grew it (then it goes, so idle pooled messages hold small arrays only); any other buffer goes back to its pool.
+    /// </summary>
+    public static void Release(Message message, PooledBuffer payload)
+    {
+        if (!ReferenceEquals(payload, message.Buffer))
+        {
+            payload.Return();
+        }
+        else if (payload.HasGrown)
+        {
+            message.Buffer = null;
+            payload.Return();
+        }
+        else
+        {
+            payload.Clear();
+        }
     }
 
     /// <summary>

@@ -52,6 +52,9 @@ internal sealed class PooledBuffer : IBufferWriter<byte>
         return _array.AsSpan(_length);
     }
 
+    /// <summary>Empties the buffer for the next message of its owner (a message's own buffer that did not grow).</summary>
+    public void Clear() => _length = 0;
+
     /// <summary>Gives the buffer back (to its pool, or its array to the shared pool); it is unusable afterwards.</summary>
     public void Return()
     {

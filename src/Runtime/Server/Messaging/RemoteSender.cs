@@ -124,8 +124,10 @@ internal sealed partial class RemoteSender
     /// <summary>A message that could not be sent: a request's caller learns why; a lost response is only logged.</summary>
     internal void OnUndeliverable(Message message, Exception reason)
     {
+        // Never sent, so never given back to the message pool: its own buffer can go back to the buffer pool.
         message.Payload?.Return();
         message.Payload = null;
+        message.Buffer = null;
         if (message.Kind == MessageKind.Request && message.Request is { } request)
         {
             if (message.IsOneWay || _outstanding.TryRemove(request))
