@@ -13,6 +13,8 @@ namespace TgeSwarm.Grains.Tests.Tge.Events;
 /// </summary>
 public abstract class TgeNameAbsorption
 {
+    private static readonly CancellationToken None = CancellationToken.None;
+
     protected abstract IGrainFactory Grains { get; }
 
     protected abstract ITgeEventStore Store { get; }
@@ -53,6 +55,26 @@ public abstract class TgeNameAbsorption
             static all => all.Count >= 3);
         Assert.Equal([("velora-labs/1", "created")], posted.Where(static p => p.Delivery.StartsWith("velora-labs/", StringComparison.Ordinal)));
         Assert.Equal([("vlr/1", "updated"), ("vlr/2", "updated")], posted.Where(static p => p.Delivery.StartsWith("vlr/", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_linked_name_grain_hands_over_sightings_the_symbol_record_lacks_and_removes_its_row()
+    {
+        var name = Grains.GetGrain<ITgeEventGrain>("orvane-network");
+        var symbol = Grains.GetGrain<ITgeEventGrain>("orv");
+        await name.MergeAsync(TgeItems.Candidate(
+            "orvane-network", TgeItems.Item("news", "o1", "Orvane Network token sale opens", seen: TgeItems.Seen.AddHours(-3)), null, "Orvane Network", TgeKind.Sale, 0.7), None);
+        await symbol.MergeAsync(TgeItems.Candidate("orv", TgeItems.Item("bybit", "o2", "Bybit Will List ORV"), "ORV"), None);
+
+        // As if the symbol grain had read the name's record before this sighting reached it: the link alone must carry it over.
+        await name.LinkAsync("orv", None);
+
+        var record = await Eventually.ReadAsync(() => symbol.GetAsync(None), static r => r!.Sightings.Count == 2);
+        Assert.Equal(["news", "bybit"], record!.Sightings.Select(s => s.SourceId));
+        Assert.Equal((2, "Orvane Network"), (record.Version, record.Name));
+        Assert.Null(await Eventually.ReadAsync(() => name.GetAsync(None), static r => r is null));
+        Assert.Null(await Eventually.ReadAsync(() => Store.GetAsync("orvane-network", None), static r => r is null));
+        TgeRecords.Same(record, await Store.GetAsync("orv", None));
     }
 
     [Fact]
