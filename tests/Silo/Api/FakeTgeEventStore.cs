@@ -21,6 +21,16 @@ public sealed class FakeTgeEventStore : ITgeEventStore
         return Task.CompletedTask;
     }
 
+    public Task DeleteAsync(string tokenSlug, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            _events.RemoveAll(e => e.TokenSlug == tokenSlug);
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task<TgeEvent?> GetAsync(string tokenSlug, CancellationToken cancellationToken)
     {
         lock (_lock)

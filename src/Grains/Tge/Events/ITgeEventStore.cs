@@ -13,11 +13,9 @@ public interface ITgeEventStore
 
     /// <summary>
     /// Removes the record of <paramref name="tokenSlug"/>: a project-name record whose sightings another record
-    /// absorbed (EVENTS.md, "Slug"). Removing a slug that has no record does nothing. A store that cannot remove
-    /// records throws <see cref="NotSupportedException"/>.
+    /// absorbed (EVENTS.md, "Slug"). Removing a slug that has no record does nothing.
     /// </summary>
-    Task DeleteAsync(string tokenSlug, CancellationToken cancellationToken) =>
-        throw new NotSupportedException($"{GetType().Name} cannot remove the record of '{tokenSlug}'.");
+    Task DeleteAsync(string tokenSlug, CancellationToken cancellationToken);
 
     /// <summary>The record of one token, or null when none was detected.</summary>
     Task<TgeEvent?> GetAsync(string tokenSlug, CancellationToken cancellationToken);
