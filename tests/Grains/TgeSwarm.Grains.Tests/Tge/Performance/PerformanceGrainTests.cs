@@ -32,16 +32,15 @@ public sealed class PerformanceGrainTests(SourceClusterFixture fixture) : IClass
 
         server.ClearFaults("okx-new-listings");
         Assert.Equal(TgePollOutcome.NewItems, (await source.PollNowAsync(CancellationToken.None)).Outcome);
-        // Past the breaker's sampling window, so the failures age out; the source polls on its timer meanwhile.
-        fixture.Time.Advance(TimeSpan.FromSeconds(61));
-        await SourceSilo.QuiescentAsync(source, fixture.Time, 5);
 
-        // Both recoveries must be visible before the sweep that reads them. A timer poll that was waiting for a slot
-        // when the clock jumped 61 s ran out its fetch budget and counts as one more failure; the clock will not move
-        // again, so one poll now (the fault is gone) shows the recovery.
-        if ((await source.GetStatusAsync(CancellationToken.None)).ConsecutiveErrors > 0)
+        // Past the breaker's 60 s sampling window, so the failures age out, while the source polls on its timer. In
+        // steps shorter than a fetch's budget, each waiting for the poll it started: one 61 s jump fired the budget
+        // of a poll started during the jump, a failure the frozen clock then kept in the window for good.
+        var polls = (await source.GetStatusAsync(CancellationToken.None)).Polls;
+        for (var step = 0; step < 16; step++)
         {
-            await source.PollNowAsync(CancellationToken.None);
+            fixture.Time.Advance(TimeSpan.FromSeconds(4));
+            await SourceSilo.QuiescentAsync(source, fixture.Time, polls);
         }
 
         var recovered = await Eventually.ReadAsync(() => source.GetStatusAsync(CancellationToken.None), s => s.ConsecutiveErrors == 0 && s.LastOutcome is not null);
