@@ -53,7 +53,9 @@ public abstract class Grain : IGrain
     /// <summary>
     /// Registers a timer whose ticks run as turns of this activation. The next tick is due <see cref="GrainTimerCreationOptions.Period"/>
     /// after the previous callback completes; ticks do not keep the activation alive unless
-    /// <see cref="GrainTimerCreationOptions.KeepAlive"/> is set.
+    /// <see cref="GrainTimerCreationOptions.KeepAlive"/> is set. The callback's token is cancelled when the timer is
+    /// disposed or the activation starts deactivating (idle collection, <see cref="DeactivateOnIdle"/>, a silo stop);
+    /// a tick still queued then is dropped, never run on the next activation.
     /// </summary>
     protected IGrainTimer RegisterGrainTimer(Func<CancellationToken, Task> callback, GrainTimerCreationOptions options)
     {

@@ -9,7 +9,8 @@ namespace TgeSwarm.Runtime.Timers;
 /// A grain timer. Each tick is queued to the activation as a request (<see cref="TimerTickRequest"/>), so it runs
 /// as a turn: it waits for the activation to be free unless the timer interleaves. The next tick is armed only
 /// when the previous callback has completed, so ticks of one timer never overlap and a slow callback stretches the
-/// period instead of piling up ticks. Timers die with their activation.
+/// period instead of piling up ticks. Timers stop when their activation starts deactivating
+/// (<see cref="ActivationData.StartDeactivation"/>).
 /// </summary>
 internal sealed partial class GrainTimer : IGrainTimer, IResponseSink
 {
