@@ -30,6 +30,10 @@ internal sealed partial class ClusterViewHandler(
     LocalSiloDetails silo,
     ILogger<ClusterViewHandler> logger)
 {
+    // How long a dead silo's open connections may take to read to their end before the calls waiting on it fail.
+    // Socket reads run in real time whatever clock the silo uses, so this bound does too.
+    private static readonly TimeSpan DeadPeerReadGrace = TimeSpan.FromSeconds(1);
+
     private readonly HashSet<SiloAddress> _knownDead = [];
     private long _appliedVersion;
 
@@ -65,12 +69,41 @@ internal sealed partial class ClusterViewHandler(
         {
             if ((member.Status == SiloStatus.Dead || snapshot.IsDead(address)) && _knownDead.Add(address))
             {
+                await ReadToEndAsync(address, cancellationToken);
                 OnSiloDead(address);
             }
         }
 
         await RebalanceAsync(previousRing, cancellationToken);
         Volatile.Write(ref _appliedVersion, snapshot.Version);
+    }
+
+    /// <summary>
+    /// Lets this silo's connections to <paramref name="dead"/> read what it sent before it closed them. A silo that
+    /// stops gracefully writes its last answers (to calls it handed over and relayed), closes its connections and
+    /// only then reads as Dead; this silo may learn of the death from membership while its receive loop is still
+    /// reading those answers, and would fail calls whose answers it already holds. A killed silo's connections end at
+    /// once (the OS closes them); one that vanished without a close costs at most <see cref="DeadPeerReadGrace"/>.
+    /// </summary>
+    private async Task ReadToEndAsync(SiloAddress dead, CancellationToken cancellationToken)
+    {
+        var open = sender.Connections.Connections
+            .Where(c => dead.Equals(c.PeerIdentity.Silo) && !c.Closed.IsCompleted)
+            .Select(static c => c.Closed)
+            .ToArray();
+        if (open.Length == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await Task.WhenAll(open).WaitAsync(DeadPeerReadGrace, TimeProvider.System, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // Still open: the peer went without closing; what waits on it fails now, as it would have without the wait.
+        }
     }
 
     private void OnSiloDead(SiloAddress dead)
