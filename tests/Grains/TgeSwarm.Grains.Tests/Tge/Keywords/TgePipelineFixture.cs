@@ -1,11 +1,8 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TgeSwarm.Grains.Interfaces.Tge;
 using TgeSwarm.Grains.Tests.Tge.Alerts;
-using TgeSwarm.Grains.Tge;
 using TgeSwarm.Grains.Tge.Events;
 using TgeSwarm.Runtime;
-using TgeSwarm.Runtime.Hosting;
 using TgeSwarm.Runtime.Testing;
 
 namespace TgeSwarm.Grains.Tests.Tge.Keywords;
@@ -25,32 +22,14 @@ public sealed class TgePipelineFixture : IAsyncLifetime
 
     internal InMemoryTgeEventStore Store => (InMemoryTgeEventStore)Cluster.Primary.ServiceProvider.GetRequiredService<ITgeEventStore>();
 
-    public IAsyncStream<TgeItem> Raw(string source) =>
-        Cluster.Client.GetStreamProvider(TgeStreamNames.Provider).GetStream<TgeItem>(StreamId.Create(TgeStreamNames.Raw, source));
+    public IAsyncStream<TgeItem> Raw(string source) => TgePipelineSilo.Raw(Cluster, source);
 
-    public IAsyncStream<TgeCandidate> Candidates(string slug) =>
-        Cluster.Client.GetStreamProvider(TgeStreamNames.Provider).GetStream<TgeCandidate>(StreamId.Create(TgeStreamNames.Candidates, slug));
+    public IAsyncStream<TgeCandidate> Candidates(string slug) => TgePipelineSilo.Candidates(Cluster, slug);
 
     public async Task InitializeAsync()
     {
         Receiver = await WebhookReceiver.StartAsync(WebhookSecret);
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Tge:Webhooks:0:Url"] = Receiver.Url,
-                ["Tge:Webhooks:0:Secret"] = WebhookSecret,
-            })
-            .Build();
-        var builder = new TestClusterBuilder();
-        builder.ConfigureSilo(silo =>
-        {
-            silo.AddMemoryGrainStorage(PersistentStateAttribute.DefaultStorageName);
-            silo.AddMemoryStreams(TgeStreamNames.Provider);
-            silo.Services.AddTgeDetection(configuration);
-            silo.AddGrainAssembly(typeof(TgeDetectionExtensions).Assembly);
-        });
-        Cluster = builder.Build();
-        await Cluster.DeployAsync();
+        Cluster = await TgePipelineSilo.StartAsync(Receiver, WebhookSecret);
     }
 
     public async Task DisposeAsync()
