@@ -14,7 +14,9 @@ public interface ISourceGrain : IGrainWithStringKey
     /// <summary>
     /// Configures the source and starts polling at once (or applies new settings to a running or paused source; a
     /// paused source stays paused). Bad settings fail with <see cref="ArgumentException"/> naming the field and
-    /// change nothing. A new URL or kind forgets the conditional-GET validators, not the seen items.
+    /// change nothing. A new URL or kind forgets the conditional-GET validators, not the seen items. Settings equal to
+    /// those the source already runs (or rests paused) on change nothing either: its loop goes on without an extra
+    /// poll and keeps a tuned interval, so re-applying configuration on every silo start is harmless.
     /// </summary>
     Task StartAsync(TgeSourceSettings settings, CancellationToken cancellationToken);
 

@@ -80,26 +80,11 @@ internal sealed partial class SourceGrain(
     public async Task StartAsync(TgeSourceSettings settings, CancellationToken cancellationToken)
     {
         SourceSettingsValidator.Validate(SourceId, settings);
+        bool applied;
         await _stateLock.WaitAsync(cancellationToken);
         try
         {
-            StopPolling();
-            var previous = state.State.Settings;
-            if (previous is null || previous.Url != settings.Url || previous.Kind != settings.Kind)
-            {
-                // Validators belong to the old URL's body; a new URL's backlog is a new backlog.
-                state.State.ETag = null;
-                state.State.LastModified = null;
-                state.State.FirstPollDone = false;
-            }
-
-            state.State.Settings = settings;
-            await state.WriteStateAsync(cancellationToken);
-            _interval = new PollInterval(settings.MinInterval, settings.MaxInterval);
-            if (!state.State.Paused)
-            {
-                StartPolling();
-            }
+            applied = await ApplyAsync(settings, cancellationToken);
         }
         finally
         {
@@ -107,7 +92,41 @@ internal sealed partial class SourceGrain(
         }
 
         await RegisterOrUpdateReminder(KeepAliveReminder, options.Value.ReminderPeriod, options.Value.ReminderPeriod);
-        SourceLog.Started(logger, SourceId, settings.Url, settings.Kind.ToString(), settings.MinInterval, settings.MaxInterval);
+        if (applied)
+        {
+            SourceLog.Started(logger, SourceId, settings.Url, settings.Kind.ToString(), settings.MinInterval, settings.MaxInterval);
+        }
+    }
+
+    /// <summary>Persists new settings and restarts the loop; false when the source already runs (or rests paused) on these very settings.</summary>
+    private async Task<bool> ApplyAsync(TgeSourceSettings settings, CancellationToken cancellationToken)
+    {
+        var previous = state.State.Settings;
+        if (previous is not null && SameSettings(previous, settings) && (state.State.Paused || _pollCancellation is not null))
+        {
+            // Configured sources are started again on every silo start, after activation has already resumed the
+            // loop from the persisted settings: restarting it would poll twice and undo a tuned interval.
+            return false;
+        }
+
+        StopPolling();
+        if (previous is null || previous.Url != settings.Url || previous.Kind != settings.Kind)
+        {
+            // Validators belong to the old URL's body; a new URL's backlog is a new backlog.
+            state.State.ETag = null;
+            state.State.LastModified = null;
+            state.State.FirstPollDone = false;
+        }
+
+        state.State.Settings = settings;
+        await state.WriteStateAsync(cancellationToken);
+        _interval = new PollInterval(settings.MinInterval, settings.MaxInterval);
+        if (!state.State.Paused)
+        {
+            StartPolling();
+        }
+
+        return true;
     }
 
     public async Task PauseAsync(CancellationToken cancellationToken)
@@ -228,6 +247,27 @@ internal sealed partial class SourceGrain(
 
     // The tick itself is the point: it activates the source, and activation starts polling.
     public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
+
+    private static bool SameSettings(TgeSourceSettings a, TgeSourceSettings b) =>
+        a with { Headers = null } == b with { Headers = null } && SameHeaders(a.Headers, b.Headers);
+
+    private static bool SameHeaders(IReadOnlyDictionary<string, string>? a, IReadOnlyDictionary<string, string>? b)
+    {
+        if ((a?.Count ?? 0) != (b?.Count ?? 0))
+        {
+            return false;
+        }
+
+        foreach (var (name, value) in a ?? new Dictionary<string, string>())
+        {
+            if (!b!.TryGetValue(name, out var other) || other != value)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private void RequireConfigured()
     {

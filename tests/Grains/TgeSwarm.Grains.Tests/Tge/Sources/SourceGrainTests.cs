@@ -152,6 +152,29 @@ public sealed class SourceGrainTests(SourceClusterFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Starting_a_running_source_again_with_equal_settings_keeps_its_loop_and_new_settings_restart_it()
+    {
+        await using var server = await LocalSources.StartAsync();
+        var source = Source("grain-restart-same");
+        var settings = LocalSources.Settings(server, "news-rss") with { Headers = new Dictionary<string, string> { ["Accept-Language"] = "en" } };
+        await source.StartAsync(settings, CancellationToken.None);
+        await SourceSilo.QuiescentAsync(source, fixture.Time, 1);
+        await source.TuneAsync(TimeSpan.FromMinutes(20), CancellationToken.None);
+
+        // Equal, not the same instances: a silo start rebinds its configuration into new objects.
+        await source.StartAsync(settings with { Headers = new Dictionary<string, string> { ["Accept-Language"] = "en" } }, CancellationToken.None);
+        var kept = await source.GetStatusAsync(CancellationToken.None);
+        await source.StartAsync(settings with { Headers = new Dictionary<string, string> { ["Accept-Language"] = "de" } }, CancellationToken.None);
+        var restarted = await SourceSilo.QuiescentAsync(source, fixture.Time, 2);
+
+        Assert.Equal(1, kept.Polls);
+        Assert.Equal(TimeSpan.FromMinutes(20), kept.TunedMinInterval);
+        Assert.Null(restarted.TunedMinInterval);
+        Assert.Equal("de", restarted.Settings!.Headers!["Accept-Language"]);
+        await source.RemoveAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task The_poll_timer_polls_again_after_the_adaptive_interval_on_the_clock()
     {
         await using var server = await LocalSources.StartAsync();
