@@ -64,5 +64,8 @@ internal sealed class CallContextData
     /// <summary>The context a turn of <paramref name="grain"/> runs in when serving a request carrying this context.</summary>
     public CallContextData ForTurnOf(GrainId grain) => new(Values, [.. CallChain, grain], AllowCallChainReentrancy);
 
+    /// <summary>The context of a call nobody waits on: the values and the reentrancy choice, no chain.</summary>
+    public CallContextData WithoutChain() => CallChain.Length == 0 ? this : new(Values, [], AllowCallChainReentrancy);
+
     public bool ChainContains(GrainId grain) => Array.IndexOf(CallChain, grain) >= 0;
 }

@@ -45,10 +45,20 @@ internal sealed class SiloRuntimeClient : IGrainReferenceRuntime, IRequestDispat
     {
         request.TargetId = target.GrainId;
         var context = RequestContext.Current;
-        if (ActivationData.Current is { } caller)
+        if ((request.Options & InvokeOptions.OneWay) != 0)
         {
-            request.SourceId = caller.GrainId;
+            // Nobody waits on a one-way call, so it starts a chain of its own: carrying the caller's chain would make
+            // the callee's calls back to a still-busy caller fail as deadlocks instead of queueing behind its turn.
+            context = context?.WithoutChain();
+        }
+        else if (ActivationData.Current is { } caller)
+        {
             context = (context ?? CallContextData.Empty).ForTurnOf(caller.GrainId);
+        }
+
+        if (ActivationData.Current is { } source)
+        {
+            request.SourceId = source.GrainId;
         }
 
         request.CallContext = context is { IsEmpty: true } ? null : context;

@@ -110,6 +110,21 @@ public sealed class TurnTests(ClusterFixture fixture) : IClassFixture<ClusterFix
     }
 
     [Fact]
+    public async Task A_call_back_from_a_one_way_call_waits_for_the_busy_caller_instead_of_failing_as_a_deadlock()
+    {
+        var a = Unique();
+        var b = Unique();
+        var gate = Unique();
+
+        // The caller of a one-way call does not wait on it, so the callee's calls back are ordinary calls: they
+        // queue behind the caller's turn, which here is still running when the call back arrives.
+        await Client.GetGrain<IChainGrain>(a).NotifyAndWaitAsync(b, gate).Within("the notifying turn");
+        await Signals.Gate($"{gate}:answered").Within("the call back to be answered");
+
+        Assert.Equal(a, Signals.Values[gate]);
+    }
+
+    [Fact]
     public async Task A_stateless_worker_spreads_concurrent_requests_over_at_most_its_maximum_activations()
     {
         var gate = Unique();

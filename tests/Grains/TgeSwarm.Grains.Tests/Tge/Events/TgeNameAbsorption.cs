@@ -24,6 +24,40 @@ public abstract class TgeNameAbsorption
     internal abstract WebhookReceiver Receiver { get; }
 
     [Fact]
+    public async Task A_later_symbol_record_absorbs_the_name_record_with_one_updated_notice_and_the_name_forwards_from_then_on()
+    {
+        await Candidates("velora-labs").OnNextAsync(TgeItems.Candidate(
+            "velora-labs", TgeItems.Item("news", "v1", "Velora Labs announces token generation event", seen: TgeItems.Seen.AddHours(-1)), null, "Velora Labs", TgeKind.Tge, 0.7));
+        await NoticesOfAsync("velora-labs", 1);
+
+        await Candidates("vlr").OnNextAsync(TgeItems.Candidate(
+            "vlr", TgeItems.Item("binance", "v2", "Binance Will List Velora Labs (VLR) with Seed Tag Applied"), "VLR", "Velora Labs", venue: "Binance", confidence: 0.9));
+        var absorbed = await NoticesOfAsync("vlr", 1);
+
+        await Candidates("velora-labs").OnNextAsync(TgeItems.Candidate(
+            "velora-labs", TgeItems.Item("blog", "v3", "Velora Labs airdrop checker opens", seen: TgeItems.Seen.AddHours(1)), null, "Velora Labs", TgeKind.Airdrop, 0.6));
+        var notices = await NoticesOfAsync("vlr", 2);
+
+        Assert.Equal((TgeEventChange.Updated, 1), (absorbed[0].Change, absorbed[0].Event.Version));
+        Assert.Equal(["news", "binance"], absorbed[0].Event.Sightings.Select(s => s.SourceId));
+        Assert.Equal((TgeEventChange.Updated, 2), (notices[1].Change, notices[1].Event.Version));
+        var record = await Grains.GetGrain<ITgeEventGrain>("vlr").GetAsync(CancellationToken.None);
+        Assert.Equal(["news", "binance", "blog"], record!.Sightings.Select(s => s.SourceId));
+        Assert.Equal(("VLR", "Velora Labs", TgeKind.Listing, "Binance", TgeItems.Seen.AddHours(-1)), (record.Symbol, record.Name, record.Kind, record.Venue, record.FirstSeenAt));
+        Assert.Null(await Grains.GetGrain<ITgeEventGrain>("velora-labs").GetAsync(CancellationToken.None));
+        TgeRecords.Same(record, await Store.GetAsync("vlr", CancellationToken.None));
+        Assert.Null(await Eventually.ReadAsync(() => Store.GetAsync("velora-labs", CancellationToken.None), static r => r is null));
+        Assert.Single(await NoticesOfAsync("velora-labs", 1));
+
+        // The webhook sees the name's alert once, then only updates of the survivor, in order.
+        var posted = await Eventually.ReadAsync(
+            () => Task.FromResult(Receiver.All.Where(static r => r.Delivery.StartsWith("v", StringComparison.Ordinal)).Select(static r => (r.Delivery, r.Event)).ToList()),
+            static all => all.Count >= 3);
+        Assert.Equal([("velora-labs/1", "created")], posted.Where(static p => p.Delivery.StartsWith("velora-labs/", StringComparison.Ordinal)));
+        Assert.Equal([("vlr/1", "updated"), ("vlr/2", "updated")], posted.Where(static p => p.Delivery.StartsWith("vlr/", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task A_linked_name_grain_hands_over_sightings_the_symbol_record_lacks_and_removes_its_row()
     {
         var name = Grains.GetGrain<ITgeEventGrain>("orvane-network");
@@ -57,6 +91,15 @@ public abstract class TgeNameAbsorption
         var kept = await Grains.GetGrain<ITgeEventGrain>("bar").GetAsync(CancellationToken.None);
         Assert.Equal(("BAR", 1), (kept!.Symbol, kept.Version));
         TgeRecords.Same(kept, await Store.GetAsync("bar", CancellationToken.None));
+    }
+
+    private async Task<List<TgeEventNotice>> NoticesOfAsync(string slug, int count)
+    {
+        var alerts = Grains.GetGrain<ITgeAlertGrain>(TgeStreamNames.EventsKey);
+        var recent = await Eventually.ReadAsync(
+            () => alerts.GetRecentAsync(256, CancellationToken.None),
+            all => all.Count(n => n.Event.TokenSlug == slug) >= count);
+        return [.. recent.Where(n => n.Event.TokenSlug == slug)];
     }
 }
 
