@@ -92,6 +92,7 @@ public sealed class PostgresReminderClusterTests
 
     private async Task<TestCluster> StartAsync(FakeTimeProvider? time, ReminderMissedTickPolicy policy)
     {
+        var connectionString = await PostgresClusterFixture.ReachableConnectionStringAsync();
         var builder = new TestClusterBuilder();
         builder.Options.ServiceId = _serviceId;
         builder.ConfigureSilo(silo =>
@@ -105,7 +106,7 @@ public sealed class PostgresReminderClusterTests
             }
 
             silo.AddMemoryGrainStorage("store");
-            silo.UsePostgresReminderService(PostgresClusterFixture.ConnectionString);
+            silo.UsePostgresReminderService(connectionString);
             silo.Configure<ReminderOptions>(o =>
             {
                 o.MinimumReminderPeriod = TimeSpan.FromSeconds(1);
