@@ -31,13 +31,16 @@ internal static class PipelineFigures
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var collectionsBefore = Collections();
         var cpuBefore = Environment.CpuUsage.TotalTime;
+        using var gc = new GcRecorder();
+        gc.Start();
         var elapsed = await grains.RunAsync(frames, FramesPerBatch, framesPerSecond: 0, instrumentCopies: 1, measured: true);
+        gc.Stop();
         var cpu = Environment.CpuUsage.TotalTime - cpuBefore;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         var collections = Collections();
         var rate = frames.MeasuredFrames / elapsed.TotalSeconds;
         Report.Note($"{prefix}: collections during the grains' measured run (gen 0/1/2): "
-            + $"{collections[0] - collectionsBefore[0]}/{collections[1] - collectionsBefore[1]}/{collections[2] - collectionsBefore[2]}");
+            + $"{collections[0] - collectionsBefore[0]}/{collections[1] - collectionsBefore[1]}/{collections[2] - collectionsBefore[2]}; {gc.Summary()}");
         Report.Figure($"{prefix}.throughput.messages_per_s", rate, "messages/s");
         Report.Figure($"{prefix}.throughput.alloc_bytes_per_message", allocated / (double)frames.MeasuredFrames, "bytes");
 
@@ -57,13 +60,19 @@ internal static class PipelineFigures
         await using var grains = await GrainPipeline.StartAsync();
         await grains.RunAsync(frames, FramesPerBatch, framesPerSecond: 0, instrumentCopies: 1, measured: false);
         using var latency = new LatencyRecorder();
+        using var gc = new GcRecorder();
         var paused = GC.GetTotalPauseDuration();
         var collections = Collections();
+        var sampler = new InFlightSampler(grains.Instruments);
+        gc.Start();
         var elapsed = await grains.RunAsync(frames, FramesPerBatch, framesPerSecond, instrumentCopies: 1, measured: true);
+        gc.Stop();
+        await sampler.DisposeAsync();
         paused = GC.GetTotalPauseDuration() - paused;
         var percentiles = latency.Percentiles(50, 99, 99.9);
         Report.Note($"{prefix}: {latency.Count} cache turns measured; p99.9 {percentiles[2]:0.###} ms; collections (gen 0/1/2) "
             + $"{GC.CollectionCount(0) - collections[0]}/{GC.CollectionCount(1) - collections[1]}/{GC.CollectionCount(2) - collections[2]} pausing {paused.TotalMilliseconds:0} ms in all");
+        Report.Note($"{prefix}: paced run {gc.Summary()}; {sampler.Summary()}");
         Report.Figure($"{prefix}.latency.paced_messages_per_s", frames.MeasuredFrames / elapsed.TotalSeconds, "messages/s");
         Report.Figure($"{prefix}.latency.p50_ms", percentiles[0], "ms");
         Report.Figure($"{prefix}.latency.p99_ms", percentiles[1], "ms");

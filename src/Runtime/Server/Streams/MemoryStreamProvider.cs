@@ -26,6 +26,9 @@ internal sealed class MemoryStreamProvider(string name, MemoryStreamOptions opti
     /// <summary>Events queued on this silo, over all streams.</summary>
     public long QueuedEvents => _queues.Values.Sum(q => (long)q.Count);
 
+    /// <summary>Stream queues alive on this silo (a queue retires after <see cref="MemoryStreamOptions.StreamInactivityPeriod"/> idle).</summary>
+    internal int Queues => _queues.Count;
+
     public async ValueTask ProduceAsync<T>(StreamId streamId, T[] items, CancellationToken cancellationToken)
     {
         while (true)

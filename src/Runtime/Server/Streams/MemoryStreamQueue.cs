@@ -29,6 +29,7 @@ internal sealed partial class MemoryStreamQueue<T> : IMemoryStreamQueue
     private SubscriptionSet _explicitTargets = SubscriptionSet.Empty;
     private TaskCompletionSource? _spaceFreed;
     private TaskCompletionSource? _itemsArrived;
+    private bool _wakeArmed;
     private bool _started;
     private bool _retired;
     private long _sequence;
@@ -132,12 +133,19 @@ internal sealed partial class MemoryStreamQueue<T> : IMemoryStreamQueue
     private async Task RunAsync()
     {
         var stopping = _provider.Stopping;
-        var lastActivity = _runtime.TimeProvider.GetTimestamp();
+        var time = _runtime.TimeProvider;
+        var lastActivity = time.GetTimestamp();
+
+        // One timer and one registration for the pump's life, not a Task.Delay per idle wait: a pump goes idle
+        // thousands of times a second under paced load, and each delay (due in up to a refresh period) stayed in the
+        // timer queue and on the stopping token until then, so every idle wait outlived every gen 0 collection.
+        using var wakeTimer = time.CreateTimer(static state => ((MemoryStreamQueue<T>)state!).Wake(timerFired: true), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        using var stoppingRegistration = stopping.UnsafeRegister(static state => ((MemoryStreamQueue<T>)state!).Wake(timerFired: false), this);
         try
         {
             while (!stopping.IsCancellationRequested)
             {
-                if (_runtime.TimeProvider.GetTimestamp() >= _nextRefresh)
+                if (time.GetTimestamp() >= _nextRefresh)
                 {
                     await RefreshSubscriptionsAsync();
                 }
@@ -146,18 +154,31 @@ internal sealed partial class MemoryStreamQueue<T> : IMemoryStreamQueue
                 if (batch is not null)
                 {
                     await DeliverAsync(batch);
-                    lastActivity = _runtime.TimeProvider.GetTimestamp();
+                    lastActivity = time.GetTimestamp();
                     continue;
                 }
 
-                var idle = _runtime.TimeProvider.GetElapsedTime(lastActivity);
+                var idle = time.GetElapsedTime(lastActivity);
                 if (idle >= _options.StreamInactivityPeriod && TryRetire())
                 {
                     return;
                 }
 
-                var wait = Min(_options.StreamInactivityPeriod - idle, _runtime.TimeProvider.GetElapsedTime(_runtime.TimeProvider.GetTimestamp(), _nextRefresh));
-                await Task.WhenAny(itemsArrived!, Task.Delay(Max(wait, TimeSpan.FromMilliseconds(1)), _runtime.TimeProvider, stopping));
+                // The signal was created before this check, so a stop from here on completes it (Wake).
+                if (stopping.IsCancellationRequested)
+                {
+                    break;
+                }
+
+                if (ArmWake())
+                {
+                    // The deadlines only move later (activity, a refresh), so a timer armed earlier fires at or before
+                    // the current one; the pump then looks again and re-arms for what is left.
+                    var wait = Min(_options.StreamInactivityPeriod - idle, time.GetElapsedTime(time.GetTimestamp(), _nextRefresh));
+                    wakeTimer.Change(Max(wait, TimeSpan.FromMilliseconds(1)), Timeout.InfiniteTimeSpan);
+                }
+
+                await itemsArrived!;
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -170,6 +191,39 @@ internal sealed partial class MemoryStreamQueue<T> : IMemoryStreamQueue
         {
             ReleaseWaitingProducers();
             _completion.TrySetResult();
+        }
+    }
+
+    /// <summary>True when the wake-up timer is not armed (the caller arms it now).</summary>
+    private bool ArmWake()
+    {
+        lock (_lock)
+        {
+            if (_wakeArmed)
+            {
+                return false;
+            }
+
+            _wakeArmed = true;
+            return true;
+        }
+    }
+
+    /// <summary>Wakes an idle pump to look at its deadlines (the timer) or at the stopping token.</summary>
+    private void Wake(bool timerFired)
+    {
+        lock (_lock)
+        {
+            if (timerFired)
+            {
+                _wakeArmed = false;
+            }
+
+            if (_itemsArrived is { } arrived)
+            {
+                _itemsArrived = null;
+                arrived.TrySetResult();
+            }
         }
     }
 
