@@ -23,6 +23,8 @@
 #   --silo-dll PATH     run this build of TgeSwarm.Silo.dll instead of building
 #   --no-build          run the existing Release build (src/Silo/bin/Release, or under --artifacts-path)
 #   --artifacts-path D  build with dotnet build --artifacts-path D
+#   --api-key KEY       the admin API key every silo accepts (Api:AdminKey, at least 32 characters;
+#                       default: a new random tgs_ key, printed and kept in the state file)
 #
 # Environment: TGESWARM_CLUSTER_START_TIMEOUT (seconds each wait may take, default 90),
 # TGESWARM_CLUSTER_MEMBERSHIP=fast|default (membership failure detection; fast, the default here,
@@ -30,7 +32,7 @@
 #
 # The state file (STATE_DIR/cluster.state) holds KEY=VALUE lines, split at the first '=':
 # URL, STATS_URL, SILO_COUNT, SILO_<i>_{NAME,PID,HTTP_PORT,SILO_PORT,URL,LOG}, HAPROXY_{PID,PORT,
-# STATS_PORT,CONFIG,LOG}, POSTGRES_{PORT,DIR,LOG,CONNECTION}, CLUSTER_ID, SERVICE_ID, CLUSTER_SECRET.
+# STATS_PORT,CONFIG,LOG}, POSTGRES_{PORT,DIR,LOG,CONNECTION}, CLUSTER_ID, SERVICE_ID, CLUSTER_SECRET, API_KEY.
 set -Eeuo pipefail
 # A command failing outside a check says where, not only that the script stopped.
 trap 'printf "[local-cluster] ERROR: exit code %s from line %s: %s\n" "$?" "$LINENO" "$BASH_COMMAND" >&2' ERR
@@ -42,7 +44,7 @@ readonly TEMPLATE="$ROOT/deploy/haproxy/haproxy.cfg.template"
 log() { printf '[local-cluster] %s\n' "$*"; }
 warn() { printf '[local-cluster] WARNING: %s\n' "$*" >&2; }
 die() { printf '[local-cluster] ERROR: %s\n' "$*" >&2; exit 1; }
-usage() { sed -n '2,33p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { sed -n '2,35p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 2; }
 
 # shellcheck source=../scripts/lib/postgres.sh
 . "$ROOT/scripts/lib/postgres.sh"
@@ -61,6 +63,7 @@ STATE_DIR="${TGESWARM_CLUSTER_DIR:-${TMPDIR:-/tmp}/tgeswarm-local-cluster-$(id -
 SILO_DLL=""
 NO_BUILD=0
 ARTIFACTS_PATH=""
+API_KEY=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --silos) SILOS="${2:?--silos needs a number}"; shift 2 ;;
@@ -69,6 +72,7 @@ while [ $# -gt 0 ]; do
     --silo-dll) SILO_DLL="${2:?--silo-dll needs a path}"; shift 2 ;;
     --no-build) NO_BUILD=1; shift ;;
     --artifacts-path) ARTIFACTS_PATH="${2:?--artifacts-path needs a directory}"; shift 2 ;;
+    --api-key) API_KEY="${2:?--api-key needs a key}"; shift 2 ;;
     -h|--help) usage ;;
     *) die "unknown argument '$1' (see --help)" ;;
   esac
@@ -76,6 +80,7 @@ done
 [[ "$SILOS" =~ ^[0-9]+$ ]] && [ "$SILOS" -ge 1 ] && [ "$SILOS" -le 39 ] || die "--silos must be 1 to 39 (was '$SILOS')"
 [[ "$BASE_PORT" =~ ^[0-9]+$ ]] && [ "$BASE_PORT" -ge 1024 ] && [ "$BASE_PORT" -le 65400 ] \
   || die "--base-port must be 1024 to 65400 (was '$BASE_PORT')"
+[ -z "$API_KEY" ] || [ "${#API_KEY}" -ge 32 ] || die "--api-key must be at least 32 characters (was ${#API_KEY})"
 case "$STATE_DIR" in /*) ;; *) STATE_DIR="$(pwd)/$STATE_DIR" ;; esac
 readonly STATE_FILE="$STATE_DIR/cluster.state"
 readonly WAIT_SECONDS="${TGESWARM_CLUSTER_START_TIMEOUT:-90}"
@@ -321,6 +326,8 @@ cmd_start() {
   local secret password
   secret=$(head -c 32 /dev/urandom | base64 | tr -d '/+=\n')
   password=$(head -c 24 /dev/urandom | base64 | tr -d '/+=\n')
+  # The API's own key format: tgs_ and 256 random bits in base64url.
+  [ -n "$API_KEY" ] || API_KEY="tgs_$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
   state_put STATE_VERSION 1
   state_put REPO "$ROOT"
   state_put SILO_DLL "$SILO_DLL"
@@ -328,6 +335,7 @@ cmd_start() {
   state_put CLUSTER_ID "$cluster_id"
   state_put SERVICE_ID "$service_id"
   state_put CLUSTER_SECRET "$secret"
+  state_put API_KEY "$API_KEY"
 
   # PostgreSQL
   local pgport=$((BASE_PORT + 2)) pgdir="$STATE_DIR/postgres"
@@ -363,6 +371,7 @@ SQL
       Swarm__ServiceId="$service_id" \
       Swarm__ClusterSecret="$secret" \
       Swarm__Postgres="$connection" \
+      Api__AdminKey="$API_KEY" \
       "${membership[@]}" \
       Logging__Console__FormatterName=simple \
       Logging__Console__FormatterOptions__SingleLine=true \
@@ -404,7 +413,9 @@ SQL
 
   START_DONE=1
   log "cluster up: $SILOS silos behind HAProxy"
-  log "  swarm:  http://127.0.0.1:$BASE_PORT   (try: curl -X POST http://127.0.0.1:$BASE_PORT/probe/demo/increment)"
+  log "  swarm:  http://127.0.0.1:$BASE_PORT   (REST API under /api, dashboard at /dashboard)"
+  log "  key:    $API_KEY   (admin; also API_KEY in the state file)"
+  log "  try:    curl -H 'X-Api-Key: $API_KEY' http://127.0.0.1:$BASE_PORT/api/cluster/silos"
   log "  stats:  http://127.0.0.1:$((BASE_PORT + 1))/"
   log "  state:  $STATE_FILE   logs: $STATE_DIR/logs"
   log "  stop:   $0 stop --state-dir $STATE_DIR"

@@ -4,7 +4,6 @@ using TgeSwarm.Silo.Api;
 using TgeSwarm.Silo.Configuration;
 using TgeSwarm.Silo.Dashboard;
 using TgeSwarm.Silo.Health;
-using TgeSwarm.Silo.Probe;
 using TgeSwarm.Silo.Telemetry;
 
 // One binary, two shapes (the Swarm section decides): the embedded default, one silo with in-process membership and
@@ -22,7 +21,6 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseSwarmApi();
 app.MapSwarmHealth();
-app.MapProbe();
 app.MapSwarmApi();
 app.MapSwarmDashboard();
 app.MapSwarmMetrics();

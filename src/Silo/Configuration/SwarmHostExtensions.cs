@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Options;
+using TgeSwarm.Grains.Coordination.Hosting;
 using TgeSwarm.Grains.Interfaces.Market;
 using TgeSwarm.Grains.Interfaces.Tge;
 using TgeSwarm.Grains.Market.History;
 using TgeSwarm.Grains.Market.Hosting;
 using TgeSwarm.Grains.Market.Validation;
-using TgeSwarm.Grains.Probe;
 using TgeSwarm.Grains.Tge;
 using TgeSwarm.Grains.Tge.Sources.Hosting;
 using TgeSwarm.Silo.Market;
@@ -121,7 +121,7 @@ internal static class SwarmHostExtensions
             }
 
             // The host never names a grain class, so the entry assembly's references do not reach the grains.
-            silo.AddGrainAssembly(typeof(ProbeCounterGrain).Assembly);
+            silo.AddGrainAssembly(typeof(CoordinationServiceCollectionExtensions).Assembly);
         });
         return options;
     }

@@ -1,20 +1,23 @@
 using System.Diagnostics;
 using System.Globalization;
 using TgeSwarm.EndToEnd.Tests.Cluster;
-using TgeSwarm.EndToEnd.Tests.Probe;
+using TgeSwarm.EndToEnd.Tests.Memory;
 using Xunit.Abstractions;
 
 namespace TgeSwarm.EndToEnd.Tests;
 
 /// <summary>
-/// deploy/local-cluster.sh as operators run it (PostgreSQL, three silo processes, HAProxy), driven through HAProxy
-/// while one silo is SIGKILLed. What must hold: after a short bounded window of 502/503/504 or broken connections,
-/// every request succeeds again; and no increment a caller saw acknowledged is lost, on any key, across the kill.
+/// deploy/local-cluster.sh as operators run it (PostgreSQL, three silo processes, HAProxy), driven through HAProxy's
+/// REST API with the cluster's admin key while one silo is SIGKILLed: the memory coordinator's namespaces, each written
+/// on the version last acknowledged. The silo killed is the one holding the most namespaces. What must hold: after a
+/// short bounded window of 502/503/504 or broken connections, every request succeeds again; and no write a caller saw
+/// acknowledged is lost, in any namespace, across the kill.
 /// </summary>
 public sealed class SiloKillTests(ITestOutputHelper output)
 {
     private const int Silos = 3;
-    private const int Keys = 12;
+    private const int Namespaces = 12;
+    private const string MemoryGrainType = "memory";
     private const int RoundsBeforeKill = 10;
     private const int CleanRoundsToCountAsRecovered = 3;
     private const int RoundsAfterRecovery = 20;
@@ -26,7 +29,7 @@ public sealed class SiloKillTests(ITestOutputHelper output)
     private static readonly TimeSpan PauseAfterFailedRound = TimeSpan.FromMilliseconds(100);
 
     [Fact]
-    public async Task Requests_keep_succeeding_and_no_acknowledged_increment_is_lost_when_a_silo_is_killed()
+    public async Task Requests_keep_succeeding_and_no_acknowledged_memory_write_is_lost_when_a_silo_is_killed()
     {
         var cluster = await LocalCluster.StartAsync(Silos);
         output.WriteLine(cluster.StartOutput);
@@ -56,17 +59,21 @@ public sealed class SiloKillTests(ITestOutputHelper output)
     private async Task RunScenarioAsync(LocalCluster cluster)
     {
         using var bound = new CancellationTokenSource(ScenarioBound);
-        using var probe = new ProbeClient(cluster.State.Url);
-        var ledger = new ProbeLedger(Enumerable.Range(0, Keys).Select(i => string.Create(CultureInfo.InvariantCulture, $"e2e-{i:00}")));
+        using var memory = new MemoryApiClient(cluster.State.Url, cluster.State.ApiKey);
+        var ledger = new MemoryLedger(Enumerable.Range(0, Namespaces).Select(i => string.Create(CultureInfo.InvariantCulture, $"e2e-{i:00}")));
 
         for (var round = 1; round <= RoundsBeforeKill; round++)
         {
-            var replies = await RoundAsync(probe, ledger, $"before the kill, round {round}", bound.Token);
+            var replies = await RoundAsync(memory, ledger, $"before the kill, round {round}", bound.Token);
             RequireAllAcknowledged(replies, $"before the kill, round {round} (a stable cluster must answer every request)");
         }
 
-        var victim = cluster.State.Silos.MaxBy(silo => ledger.CountServedBy(silo.Serves))!;
-        output.WriteLine($"killing {victim.Name} (pid {victim.Pid}), which served {ledger.CountServedBy(victim.Serves)} increments");
+        var activations = await memory.GetActivationsAsync(MemoryGrainType, bound.Token);
+        var victim = cluster.State.Silos.MaxBy(silo => Hosted(activations, silo))!;
+        Assert.True(
+            Hosted(activations, victim) > 0,
+            $"no silo reports a {MemoryGrainType} activation after {RoundsBeforeKill} rounds: {string.Join(", ", activations)}");
+        output.WriteLine($"killing {victim.Name} (pid {victim.Pid}), which holds {Hosted(activations, victim)} of {Namespaces} namespaces");
         LocalCluster.Kill(victim);
 
         var sinceKill = Stopwatch.StartNew();
@@ -82,8 +89,8 @@ public sealed class SiloKillTests(ITestOutputHelper output)
                     $"({unavailable} unavailable so far); the last failing round: {lastFailures}");
             }
 
-            var replies = await RoundAsync(probe, ledger, "right after the kill", bound.Token);
-            var failures = replies.Where(reply => reply.Outcome != ProbeOutcome.Acknowledged).ToList();
+            var replies = await RoundAsync(memory, ledger, "right after the kill", bound.Token);
+            var failures = replies.Where(reply => reply.Outcome != WriteOutcome.Acknowledged).ToList();
             if (failures.Count == 0)
             {
                 cleanRounds++;
@@ -96,51 +103,71 @@ public sealed class SiloKillTests(ITestOutputHelper output)
             await Task.Delay(PauseAfterFailedRound, bound.Token);
         }
 
-        output.WriteLine($"every request succeeded again {sinceKill.Elapsed.TotalSeconds:0.0} s after the kill; {unavailable} were unavailable meanwhile");
+        output.WriteLine(
+            $"every request succeeded again {sinceKill.Elapsed.TotalSeconds:0.0} s after the kill; {unavailable} were unavailable or refused meanwhile, " +
+            $"{ledger.Resyncs} refusals explained by an unacknowledged write that had landed");
 
         for (var round = 1; round <= RoundsAfterRecovery; round++)
         {
-            var replies = await RoundAsync(probe, ledger, $"after recovery, round {round}", bound.Token);
+            var replies = await RoundAsync(memory, ledger, $"after recovery, round {round}", bound.Token);
             RequireAllAcknowledged(replies, $"after recovery, round {round} (once recovered, every request must succeed)");
         }
 
-        foreach (var key in ledger.Keys)
+        foreach (var ns in ledger.Namespaces)
         {
-            var stored = await probe.GetAsync(key, bound.Token);
-            Assert.True(stored.Outcome == ProbeOutcome.Acknowledged, $"reading {key} at the end: {stored}");
+            var stored = await memory.GetAsync(ns, bound.Token);
+            Assert.True(stored.Outcome == WriteOutcome.Acknowledged, $"reading {ns} at the end: {stored}");
             Assert.True(
-                stored.Value >= ledger.LastValue(key) && ledger.LastValue(key) >= ledger.Count(key),
-                $"{key} holds {stored.Value}, but {ledger.Count(key)} increments were acknowledged, the last one as {ledger.LastValue(key)}: " +
-                $"an acknowledged increment was lost. History: {ledger.Describe(key)}");
+                stored.Version == ledger.LastVersion(ns) && stored.Value == ledger.LastValue(ns),
+                $"{ns} holds {stored.Value}@v{stored.Version}, but the last of its {ledger.Count(ns)} acknowledged writes was " +
+                $"{ledger.LastValue(ns)}@v{ledger.LastVersion(ns)}: an acknowledged write was lost. History: {ledger.Describe(ns)}");
         }
     }
 
-    /// <summary>One increment per key, all keys at once; each key's requests stay sequential across rounds.</summary>
-    private static async Task<ProbeReply[]> RoundAsync(ProbeClient probe, ProbeLedger ledger, string phase, CancellationToken cancellationToken)
+    private static int Hosted(IReadOnlyDictionary<string, int> activations, SiloProcess silo) =>
+        activations.Where(a => silo.Serves(a.Key)).Sum(a => a.Value);
+
+    /// <summary>One write per namespace, all namespaces at once; each namespace's requests stay sequential across rounds.</summary>
+    private static async Task<MemoryReply[]> RoundAsync(MemoryApiClient memory, MemoryLedger ledger, string phase, CancellationToken cancellationToken) =>
+        await Task.WhenAll(ledger.Namespaces.Select(ns => StepAsync(memory, ledger, ns, phase, cancellationToken)));
+
+    private static async Task<MemoryReply> StepAsync(MemoryApiClient memory, MemoryLedger ledger, string ns, string phase, CancellationToken cancellationToken)
     {
-        var replies = await Task.WhenAll(ledger.Keys.Select(key => probe.IncrementAsync(key, cancellationToken)));
-        foreach (var reply in replies)
+        var (value, expectedVersion) = ledger.NextWrite(ns);
+        var reply = await memory.SetAsync(ns, value, expectedVersion, cancellationToken);
+        switch (reply.Outcome)
         {
-            switch (reply.Outcome)
-            {
-                case ProbeOutcome.Acknowledged:
-                    ledger.Record(reply, phase);
-                    break;
-                case ProbeOutcome.Unexpected:
-                    throw new InvalidOperationException($"{phase}: an answer no failover explains: {reply}");
-                case ProbeOutcome.Unavailable:
-                    break;
-                default:
-                    throw new UnreachableException(reply.Outcome.ToString());
-            }
-        }
+            case WriteOutcome.Acknowledged:
+                ledger.Acknowledge(reply, phase);
+                return reply;
+            case WriteOutcome.Unavailable:
+                ledger.Unacknowledged(ns, value);
+                return reply;
+            case WriteOutcome.Conflict:
+                // The entry moved on from the last acknowledged version: only an unacknowledged write that landed may
+                // explain it. Read what it holds; if the read fails too, the next round's write is refused again and reads again.
+                var read = await memory.GetAsync(ns, cancellationToken);
+                switch (read.Outcome)
+                {
+                    case WriteOutcome.Acknowledged:
+                        ledger.Resync(read, phase);
+                        return reply;
+                    case WriteOutcome.Unavailable:
+                        return read;
+                    default:
+                        throw new InvalidOperationException($"{phase}: reading {ns} after a refused write: an answer no failover explains: {read}");
+                }
 
-        return replies;
+            case WriteOutcome.Unexpected:
+                throw new InvalidOperationException($"{phase}: an answer no failover explains: {reply}");
+            default:
+                throw new UnreachableException(reply.Outcome.ToString());
+        }
     }
 
-    private static void RequireAllAcknowledged(ProbeReply[] replies, string phase)
+    private static void RequireAllAcknowledged(MemoryReply[] replies, string phase)
     {
-        var failures = replies.Where(reply => reply.Outcome != ProbeOutcome.Acknowledged).ToList();
+        var failures = replies.Where(reply => reply.Outcome != WriteOutcome.Acknowledged).ToList();
         Assert.True(failures.Count == 0, $"{phase}: {failures.Count} of {replies.Length} requests failed: {string.Join("; ", failures)}");
     }
 }

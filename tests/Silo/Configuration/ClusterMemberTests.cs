@@ -1,8 +1,7 @@
-using System.Net;
-using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using TgeSwarm.Client.Api;
 using TgeSwarm.Runtime.Membership;
 using TgeSwarm.Runtime.Persistence;
 
@@ -11,6 +10,8 @@ namespace TgeSwarm.Silo.Tests.Configuration;
 /// <summary>The same binary as a cluster member: Swarm:Postgres set, against the real PostgreSQL of the test run.</summary>
 public sealed class ClusterMemberTests
 {
+    private const string AdminKey = "tgs_cluster-member-admin-key-0123456789abcdefghij";
+
     private readonly string _serviceId = $"silo-tests-{Guid.NewGuid():N}";
 
     [Fact]
@@ -26,24 +27,25 @@ public sealed class ClusterMemberTests
     }
 
     [Fact]
-    public async Task An_acknowledged_increment_is_read_back_by_a_silo_started_afterwards()
+    public async Task An_acknowledged_memory_write_is_read_back_by_a_silo_started_afterwards()
     {
-        long first;
+        long version;
         await using (var silo = ClusterMember($"cluster-{Guid.NewGuid():N}"))
         {
-            using var client = silo.CreateClient();
-            using var response = await client.PostAsync(new Uri("/probe/persisted/increment", UriKind.Relative), content: null);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            first = (await response.Content.ReadFromJsonAsync<ProbeBody>())!.Value;
+            using var http = silo.CreateClient();
+            var api = new SwarmApiClient(http, AdminKey);
+            version = (await api.SetMemoryAsync("persisted", "finding", "42", expectedVersion: 0)).Version;
         }
 
         // A new cluster (id) of the same service: only the database connects the two silos.
         await using var next = ClusterMember($"cluster-{Guid.NewGuid():N}");
-        using var nextClient = next.CreateClient();
-        var read = await nextClient.GetFromJsonAsync<ProbeBody>(new Uri("/probe/persisted", UriKind.Relative));
+        using var nextHttp = next.CreateClient();
+        var nextApi = new SwarmApiClient(nextHttp, AdminKey);
+        var read = await nextApi.GetMemoryAsync("persisted", "finding");
 
-        Assert.Equal(1, first);
-        Assert.Equal(1, read!.Value);
+        Assert.Equal(1, version);
+        Assert.Equal("42", read.Value);
+        Assert.Equal(version, read.Version);
     }
 
     private WebApplicationFactory<Program> ClusterMember(string clusterId) =>
@@ -52,7 +54,7 @@ public sealed class ClusterMemberTests
             .UseSetting("Swarm:ClusterSecret", "silo-tests-cluster-secret")
             .UseSetting("Swarm:ClusterId", clusterId)
             .UseSetting("Swarm:ServiceId", _serviceId)
-            .UseSetting("Swarm:SiloPort", "0"));
+            .UseSetting("Swarm:SiloPort", "0")
+            .UseSetting("Api:AdminKey", AdminKey));
 
-    private sealed record ProbeBody(string Key, long Value, string Silo);
 }

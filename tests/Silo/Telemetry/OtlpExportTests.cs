@@ -1,23 +1,26 @@
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using TgeSwarm.Client.Api;
 
 namespace TgeSwarm.Silo.Tests.Telemetry;
 
 public sealed class OtlpExportTests
 {
+    private const string AdminKey = "tgs_otlp-test-admin-key-0123456789abcdefghijklmn";
+
     [Fact]
     public async Task With_an_endpoint_the_silo_exports_grain_call_spans_and_runtime_metrics_over_otlp_http()
     {
         await using var receiver = await OtlpReceiver.StartAsync();
         await using var factory = new Factory(receiver.BaseAddress);
-        using var client = factory.CreateClient();
+        using var http = factory.CreateClient();
+        var api = new SwarmApiClient(http, AdminKey);
 
-        using var response = await client.PostAsync(new Uri("/probe/otlp/increment", UriKind.Relative), content: null);
-        response.EnsureSuccessStatusCode();
+        await api.SetMemoryAsync("otlp", "k", "1");
 
         // Protobuf keeps strings as UTF-8, so span names and metric names can be found in the raw bodies.
-        await Until(() => receiver.Traces.Any(b => Contains(b, "IProbeCounterGrain/")) && receiver.Metrics.Any(b => Contains(b, "swarm.calls.completed")));
+        await Until(() => receiver.Traces.Any(b => Contains(b, "IMemoryGrain/")) && receiver.Metrics.Any(b => Contains(b, "swarm.calls.completed")));
         var traces = receiver.Traces.ToArray();
         Assert.Contains(traces, b => Contains(b, "tgeswarm-otlp-test"));
         Assert.Contains(traces, b => Contains(b, "rpc.method"));
@@ -55,6 +58,7 @@ public sealed class OtlpExportTests
         {
             builder.UseSetting("Swarm:SiloPort", "0");
             builder.UseSetting("Market:Replay:Enabled", "false");
+            builder.UseSetting("Api:AdminKey", AdminKey);
             builder.UseSetting("Telemetry:Otlp:Endpoint", collector.ToString());
             builder.UseSetting("Telemetry:Otlp:ExportInterval", "00:00:00.200");
             builder.UseSetting("Telemetry:ServiceName", "tgeswarm-otlp-test");

@@ -13,6 +13,9 @@ internal sealed class ClusterState
 
     public Uri StatsUrl => new(this["STATS_URL"]);
 
+    /// <summary>The admin API key every silo of the cluster accepts (<c>Api:AdminKey</c>).</summary>
+    public string ApiKey => this["API_KEY"];
+
     public int SiloCount => Number("SILO_COUNT");
 
     public IReadOnlyList<SiloProcess> Silos =>
