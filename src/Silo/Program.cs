@@ -13,7 +13,7 @@ builder.UseDefaultUrlsUnlessConfigured();
 builder.UseConfiguredTelemetry();
 var swarm = builder.UseConfiguredSwarmSilo();
 builder.Services.AddProblemDetails();
-builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: [HealthEndpoints.ReadyTag]);
+builder.Services.AddSwarmHealth(builder.Configuration, swarm);
 builder.AddSwarmApi();
 builder.Services.AddSwarmViews(swarm);
 

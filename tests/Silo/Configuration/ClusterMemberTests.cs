@@ -1,6 +1,9 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using TgeSwarm.Client.Api;
 using TgeSwarm.Runtime.Membership;
 using TgeSwarm.Runtime.Persistence;
@@ -24,6 +27,21 @@ public sealed class ClusterMemberTests
 
         Assert.Equal("PostgresMembershipTable", table.GetType().Name);
         Assert.Equal("PostgresGrainStorage", storage.GetType().Name);
+    }
+
+    [Fact]
+    public async Task A_cluster_member_is_ready_only_with_its_storage_checked_too()
+    {
+        await using var factory = ClusterMember($"cluster-{Guid.NewGuid():N}");
+        using var http = factory.CreateClient();
+
+        using var ready = await http.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        var checks = factory.Services.GetRequiredService<IOptions<HealthCheckServiceOptions>>().Value.Registrations;
+
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+        Assert.Equal(["silo", "storage"], checks.Select(c => c.Name).Order(StringComparer.Ordinal));
+        Assert.All(checks, c => Assert.Contains("ready", c.Tags));
     }
 
     [Fact]

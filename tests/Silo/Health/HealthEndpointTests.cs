@@ -1,5 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace TgeSwarm.Silo.Tests.Health;
 
@@ -16,6 +19,14 @@ public sealed class HealthEndpointTests(HealthEndpointTests.Factory factory) : I
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public void The_embedded_default_checks_no_storage_because_its_state_is_in_memory()
+    {
+        var checks = factory.Services.GetRequiredService<IOptions<HealthCheckServiceOptions>>().Value.Registrations;
+
+        Assert.Equal(["silo"], checks.Select(c => c.Name));
     }
 
     /// <summary>The embedded default, but on an OS-assigned silo port, so parallel test classes never collide on 11111.</summary>
