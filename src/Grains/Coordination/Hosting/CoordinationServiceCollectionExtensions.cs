@@ -29,6 +29,8 @@ public static class CoordinationServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAgentDriver, IngestionAgentDriver>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAgentDriver, SourceAgentDriver>());
         services.TryAddSingleton<AgentDrivers>();
+        services.AddMetrics();
+        services.TryAddSingleton<CoordinationInstruments>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISiloLifecycleParticipant, QueenActivator>());
         return services;
     }

@@ -83,6 +83,7 @@ internal sealed partial class QueenGrain
             await PersistAsync(cancellationToken);
         }
 
+        instruments.Observed(BuildHealth());
         return new ReconcileReport(now, read.Count, started, stopped, alerts);
     }
 

@@ -34,6 +34,7 @@ namespace TgeSwarm.Grains.Coordination.Queen;
 internal sealed partial class QueenGrain(
     [PersistentState("queen", PersistentStateAttribute.DefaultStorageName)] IPersistentState<QueenState> state,
     AgentDrivers drivers,
+    CoordinationInstruments instruments,
     IOptions<QueenOptions> options,
     TimeProvider time,
     ILogger<QueenGrain> logger)
@@ -68,6 +69,7 @@ internal sealed partial class QueenGrain(
             await EnsureReminderAsync();
         }
 
+        instruments.Observed(BuildHealth());
         Log.Activated(logger, State.Agents.Count, RuntimeIdentity);
     }
 
@@ -75,6 +77,7 @@ internal sealed partial class QueenGrain(
     {
         _reconcileTimer?.Dispose();
         _reconcileTimer = null;
+        instruments.Left();
         return Task.CompletedTask;
     }
 
@@ -139,6 +142,7 @@ internal sealed partial class QueenGrain(
             State.Actions.RemoveRange(0, State.Actions.Count - _options.MaxActions);
         }
 
+        instruments.Acted(action, succeeded);
         if (succeeded)
         {
             Log.Action(logger, actor, action, target, reason ?? "", outcome);
