@@ -1,3 +1,4 @@
+using TgeSwarm.Feeds.Books;
 using TgeSwarm.Grains.Interfaces.Market;
 
 namespace TgeSwarm.Grains.Market.Features;
@@ -63,7 +64,7 @@ internal sealed class BarBuilder
 
     /// <param name="closed">The bar this trade closed, when it opened a later bucket while a bar was open.</param>
     public BarUpdate Add(long timestamp, decimal price, decimal size, out Bar? closed) =>
-        Add(timestamp, price, size, price * size, out closed);
+        Add(timestamp, price, size, FastDecimal.Multiply(price, size), out closed);
 
     /// <param name="quote">price × size, computed once by a caller feeding several builders.</param>
     /// <param name="closed">The bar this trade closed, when it opened a later bucket while a bar was open.</param>
@@ -82,15 +83,17 @@ internal sealed class BarBuilder
             return BarUpdate.Opened;
         }
 
-        _volume += size;
-        _quoteVolume += quote;
+        // A trade of one instrument has the scales of the trades before it: sums and comparisons of one scale are
+        // integer operations (FastDecimal), with decimal's own results.
+        _volume = FastDecimal.Add(_volume, size);
+        _quoteVolume = FastDecimal.Add(_quoteVolume, quote);
         _trades++;
-        if (price > _high)
+        if (FastDecimal.Compare(price, _high) > 0)
         {
             _high = price;
         }
 
-        if (price < _low)
+        if (FastDecimal.Compare(price, _low) < 0)
         {
             _low = price;
         }

@@ -1,4 +1,5 @@
 using TgeSwarm.Feeds;
+using TgeSwarm.Feeds.Books;
 using TgeSwarm.Grains.Interfaces.Market;
 
 namespace TgeSwarm.Grains.Market.Features;
@@ -99,8 +100,9 @@ internal sealed partial class FeatureEngine
             return;
         }
 
-        // Decimal multiplication is the costliest step of a trade: once, not once per builder.
-        var quote = price * size;
+        // Decimal multiplication is the costliest step of a trade: once, not once per builder, and as one 64-bit
+        // product when the mantissas allow (FastDecimal gives decimal's own result, scale included).
+        var quote = FastDecimal.Multiply(price, size);
         if (_seconds.Add(time, price, size, quote, out var second) != BarUpdate.Late && time >= _lastTradeTime)
         {
             _lastTradeTime = time;
@@ -127,8 +129,8 @@ internal sealed partial class FeatureEngine
             }
         }
 
-        _sessionVolume += size;
-        _sessionQuoteVolume += quote;
+        _sessionVolume = FastDecimal.Add(_sessionVolume, size);
+        _sessionQuoteVolume = FastDecimal.Add(_sessionQuoteVolume, quote);
         _tradeCount++;
         if (time > _timestamp)
         {

@@ -202,11 +202,56 @@ public sealed class BookSideTests
             Assert.Equal(decimal.GetBits(a + b), decimal.GetBits(FastDecimal.Add(a, b)));
             Assert.Equal(a == 0, FastDecimal.IsZero(a));
             Assert.Equal(a > 0, FastDecimal.IsPositive(a));
+            AssertMultipliesAsDecimal(a, b);
         }
+    }
+
+    [Fact]
+    public void Decimals_multiply_as_decimal_does_up_to_and_past_96_bits_and_28_places()
+    {
+        var random = new Random(12);
+        for (var i = 0; i < 50_000; i++)
+        {
+            // 64-bit mantissas of every length (the fast path) and some wider, scales up to 20 so sums pass 28.
+            var a = WideRandom(random);
+            var b = random.Next(4) == 0 ? a : WideRandom(random);
+
+            AssertMultipliesAsDecimal(a, b);
+        }
+
+        AssertMultipliesAsDecimal(0.00m, 1.5m);
+        AssertMultipliesAsDecimal(1.10m, 2.000m);
+        AssertMultipliesAsDecimal(decimal.MaxValue, 1m);
+        AssertMultipliesAsDecimal(decimal.MaxValue, 2m);
     }
 
     private static decimal Random(Random random) =>
         new(random.Next(4) == 0 ? 0 : random.Next(), random.Next(3) == 0 ? random.Next() : 0, random.Next(5) == 0 ? random.Next() : 0, random.Next(4) == 0, (byte)random.Next(0, 4));
+
+    // The same value, scale and sign as decimal's operator, or the same overflow.
+    private static void AssertMultipliesAsDecimal(decimal a, decimal b)
+    {
+        decimal expected;
+        try
+        {
+            expected = a * b;
+        }
+        catch (OverflowException)
+        {
+            Assert.Throws<OverflowException>(() => FastDecimal.Multiply(a, b));
+            return;
+        }
+
+        Assert.Equal(decimal.GetBits(expected), decimal.GetBits(FastDecimal.Multiply(a, b)));
+    }
+
+    private static decimal WideRandom(Random random)
+    {
+        var bits = random.Next(0, 65);
+        var mantissa = bits == 0 ? 0UL : ((ulong)random.NextInt64() >> (64 - bits)) | (bits == 64 ? 1UL << 63 : 0UL);
+        var high = random.Next(8) == 0 ? random.Next() : 0;
+        return new decimal(unchecked((int)mantissa), unchecked((int)(mantissa >> 32)), high, random.Next(6) == 0, (byte)random.Next(0, 21));
+    }
 
     private static void Truncate(SortedDictionary<decimal, decimal> model, int depth)
     {
