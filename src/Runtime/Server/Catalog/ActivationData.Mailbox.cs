@@ -1,4 +1,5 @@
 using TgeSwarm.Runtime.Invocation;
+using TgeSwarm.Runtime.Scheduling;
 using TgeSwarm.Runtime.Timers;
 
 namespace TgeSwarm.Runtime.Catalog;
@@ -8,9 +9,11 @@ internal sealed partial class ActivationData
 {
     /// <summary>
     /// Queues <paramref name="request"/>, or answers it at once (deadlock, full mailbox). False means this
-    /// activation has left the catalog and the caller must look the grain up again.
+    /// activation has left the catalog and the caller must look the grain up again. With <paramref name="batch"/>
+    /// (a receive loop's), a request reaching an idle activation is started by that batch at the end of the socket
+    /// read instead of by a work item of its own (see <c>ActivationData.Inline.cs</c>).
     /// </summary>
-    public bool TryEnqueue(GrainRequest request)
+    public bool TryEnqueue(GrainRequest request, ReadTurnBatch? batch = null)
     {
         Exception? rejection;
         lock (_lock)
@@ -28,6 +31,13 @@ internal sealed partial class ActivationData
                     // Idle: it would be the next request dequeued anyway; the work item starts it without dequeuing.
                     _running.Add(request);
                     _handoff = request;
+                    if (batch is not null && batch.TryAdd(this, request.MethodId))
+                    {
+                        // Scheduled, with the batch as its work item.
+                        _scheduled = true;
+                        _batchedTurns++;
+                        return true;
+                    }
                 }
                 else
                 {

@@ -63,13 +63,14 @@ internal sealed partial class Catalog
 
     /// <summary>
     /// Delivers <paramref name="request"/> to its grain's activation here, creating it if needed. The router passes
-    /// the activation it already looked up (<paramref name="found"/>), which is tried first.
+    /// the activation it already looked up (<paramref name="found"/>), which is tried first. A receive loop passes its
+    /// read's <paramref name="batch"/>: an existing idle activation then leaves the turn to it.
     /// </summary>
-    public void Deliver(GrainRequest request, ActivationData? found = null)
+    public void Deliver(GrainRequest request, ActivationData? found = null, Scheduling.ReadTurnBatch? batch = null)
     {
         if (found is not null)
         {
-            if (found.TryEnqueue(request))
+            if (found.TryEnqueue(request, batch))
             {
                 return;
             }
@@ -82,7 +83,7 @@ internal sealed partial class Catalog
         {
             if (_activations.TryGetValue(grainId, out var activation))
             {
-                if (activation.TryEnqueue(request))
+                if (activation.TryEnqueue(request, batch))
                 {
                     return;
                 }

@@ -4,6 +4,7 @@ using TgeSwarm.Runtime.Diagnostics;
 using TgeSwarm.Runtime.Directory;
 using TgeSwarm.Runtime.Hosting;
 using TgeSwarm.Runtime.Invocation;
+using TgeSwarm.Runtime.Scheduling;
 using TgeSwarm.Runtime.Serialization;
 using TgeSwarm.Runtime.SystemTargets;
 
@@ -54,8 +55,11 @@ internal sealed partial class MessageRouter
         _logger = logger;
     }
 
-    /// <summary>Routes a request whose outgoing filters have run (a local call) or that arrived from another process.</summary>
-    public void Route(GrainRequest request)
+    /// <summary>
+    /// Routes a request whose outgoing filters have run (a local call) or that arrived from another process. A receive
+    /// loop passes its read's <paramref name="batch"/>, which then starts a request for an idle activation here.
+    /// </summary>
+    public void Route(GrainRequest request, ReadTurnBatch? batch = null)
     {
         var target = request.TargetId;
         if (SystemTargetIds.IsSystemTarget(target))
@@ -68,7 +72,7 @@ internal sealed partial class MessageRouter
         if (!stopping && _catalog.TryGetActivation(target, out var activation))
         {
             // The common local call: one lookup, and the activation it found takes the request.
-            DeliverLocal(request, activation);
+            DeliverLocal(request, activation, batch);
             return;
         }
 
@@ -106,7 +110,7 @@ internal sealed partial class MessageRouter
     }
 
     /// <summary>Places a request on this silo without routing again (the sender chose this silo by placement).</summary>
-    public void RouteHere(GrainRequest request)
+    public void RouteHere(GrainRequest request, ReadTurnBatch? batch = null)
     {
         if (_catalog.IsStopping)
         {
@@ -114,7 +118,7 @@ internal sealed partial class MessageRouter
             return;
         }
 
-        DeliverLocal(request);
+        DeliverLocal(request, batch: batch);
     }
 
     /// <summary>Sends the queued requests of an activation that lost its registration to the winner.</summary>
@@ -153,7 +157,7 @@ internal sealed partial class MessageRouter
         }
     }
 
-    private void DeliverLocal(GrainRequest request, Catalog.ActivationData? activation = null)
+    private void DeliverLocal(GrainRequest request, Catalog.ActivationData? activation = null, ReadTurnBatch? batch = null)
     {
         if (!request.ArgumentsArePrivate)
         {
@@ -170,7 +174,7 @@ internal sealed partial class MessageRouter
             }
         }
 
-        _catalog.Deliver(request, activation);
+        _catalog.Deliver(request, activation, batch);
     }
 
     private void Send(GrainRequest request, SiloAddress silo, MessageFlags flags, bool directoryConfirmed = false)
