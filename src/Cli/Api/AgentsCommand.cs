@@ -77,13 +77,14 @@ internal static class AgentsCommand
             Required = true,
         };
         var reason = new Option<string?>("--reason") { Description = "Why, for the queen's action log." };
-        var command = new Command("spawn", "Register an agent and start it.") { type, key, config, reason };
+        var wait = AgentWait.CreateOption();
+        var command = new Command("spawn", "Register an agent and start it.") { type, key, config, reason, wait };
         api.AddTo(command);
         command.SetAction((result, ct) => api.RunAsync(result, async (client, json, output, token) =>
         {
             var configuration = await ReadConfigurationAsync(result.GetRequiredValue(config), token);
             var agent = await client.SpawnAgentAsync(result.GetRequiredValue(type), result.GetRequiredValue(key), configuration, result.GetValue(reason), token);
-            Report(output, agent, json, "spawned");
+            return await ReportAsync(client, output, agent, json, "spawned", result.GetValue(wait), connector.Time, token);
         }, ct));
         return command;
     }
@@ -94,12 +95,13 @@ internal static class AgentsCommand
         var type = new Argument<string>("type") { Description = "Agent type." };
         var key = new Argument<string>("key") { Description = "Agent key." };
         var reason = new Option<string?>("--reason") { Description = "Why, for the queen's action log." };
-        var command = new Command(name, description) { type, key, reason };
+        var wait = AgentWait.CreateOption();
+        var command = new Command(name, description) { type, key, reason, wait };
         api.AddTo(command);
         command.SetAction((result, ct) => api.RunAsync(result, async (client, json, output, token) =>
         {
             var agent = await act(client, result.GetRequiredValue(type), result.GetRequiredValue(key), result.GetValue(reason), token);
-            Report(output, agent, json, name == "stop" ? "stopped" : "restarted");
+            return await ReportAsync(client, output, agent, json, name == "stop" ? "stopped" : "restarted", result.GetValue(wait), connector.Time, token);
         }, ct));
         return command;
     }
@@ -133,6 +135,30 @@ internal static class AgentsCommand
         value.StartsWith('@') ? await File.ReadAllTextAsync(value[1..], cancellationToken) : value;
 
     private static string Names(IReadOnlyList<string> keys) => keys.Count == 0 ? "none" : string.Join(", ", keys);
+
+    /// <summary>Reports the command's answer; with <c>--wait</c>, then its progress (in JSON: only the agent as last read).</summary>
+    private static async Task<int> ReportAsync(
+        Client.Api.SwarmApiClient client, TextWriter output, AgentInfo agent, bool json, string verb, TimeSpan? wait, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (wait is not { } bound)
+        {
+            Report(output, agent, json, verb);
+            return 0;
+        }
+
+        if (!json)
+        {
+            Report(output, agent, json, verb);
+        }
+
+        var (converged, last) = await AgentWait.UntilConvergedAsync(client, agent, bound, time, json ? TextWriter.Null : output, cancellationToken);
+        if (json)
+        {
+            TextTable.WriteJson(output, last);
+        }
+
+        return converged ? 0 : AgentWait.NotConvergedExitCode;
+    }
 
     private static void Report(TextWriter output, AgentInfo agent, bool json, string verb)
     {

@@ -48,7 +48,18 @@ internal sealed class ApiOptions(ApiConnector connector)
     /// line a person can act on and a non-zero exit code: 1 for a refusal by the API, 2 for an unreachable API or a
     /// missing key.
     /// </summary>
-    public async Task<int> RunAsync(ParseResult result, Func<SwarmApiClient, bool, TextWriter, CancellationToken, Task> call, CancellationToken cancellationToken)
+    public Task<int> RunAsync(ParseResult result, Func<SwarmApiClient, bool, TextWriter, CancellationToken, Task> call, CancellationToken cancellationToken) =>
+        RunAsync(
+            result,
+            async (client, json, output, token) =>
+            {
+                await call(client, json, output, token);
+                return 0;
+            },
+            cancellationToken);
+
+    /// <summary>As the other overload, for a call that decides the exit code of its success itself (e.g. 3: waited in vain).</summary>
+    public async Task<int> RunAsync(ParseResult result, Func<SwarmApiClient, bool, TextWriter, CancellationToken, Task<int>> call, CancellationToken cancellationToken)
     {
         var output = result.InvocationConfiguration.Output;
         var error = result.InvocationConfiguration.Error;
@@ -63,8 +74,7 @@ internal sealed class ApiOptions(ApiConnector connector)
         using var http = connector.Connect(url, result.GetRequiredValue(Timeout));
         try
         {
-            await call(new SwarmApiClient(http, key), result.GetValue(Json), output, cancellationToken);
-            return 0;
+            return await call(new SwarmApiClient(http, key), result.GetValue(Json), output, cancellationToken);
         }
         catch (SwarmApiException exception)
         {

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Net;
+using System.Net.Sockets;
 using TgeSwarm.Cli;
 using TgeSwarm.Cli.Api;
 using TgeSwarm.Grains.Interfaces.Tge;
@@ -67,6 +69,36 @@ public sealed class CliApiCommandTests(ApiSiloFactory factory) : IClassFixture<A
     }
 
     [Fact]
+    public async Task Spawn_with_wait_shows_where_the_agent_stuck_and_exits_3_when_it_is_not_running_in_time()
+    {
+        // Nothing listens on the shard's port: it can never stream, so it cannot be Running when the wait ends.
+        var (code, output, error) = await RunAsync(
+            "agents", "spawn", "ingestion", "bybit#7", "--config", DeadShard(), "--wait", "00:00:00", "--url", Url, "--api-key", ApiSiloFactory.AdminKey);
+
+        Assert.True(code == 3, $"exit code {code}: {output}{error}");
+        Assert.Contains("ingestion bybit#7 spawned: desired Running", output, StringComparison.Ordinal);
+        Assert.Contains("ingestion bybit#7 is not Running after 0.0 s: still ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Stop_with_wait_returns_once_the_agent_is_stopped()
+    {
+        var (spawnCode, _, spawnError) = await RunAsync(
+            "agents", "spawn", "ingestion", "bybit#8", "--config", DeadShard(), "--url", Url, "--api-key", ApiSiloFactory.AdminKey);
+        var (code, output, error) = await RunAsync(
+            "agents", "stop", "ingestion", "bybit#8", "--wait", "00:00:30", "--url", Url, "--api-key", ApiSiloFactory.AdminKey);
+        var (jsonCode, json, _) = await RunAsync(
+            "agents", "stop", "ingestion", "bybit#8", "--wait", "00:00:30", "--json", "--url", Url, "--api-key", ApiSiloFactory.AdminKey);
+
+        Assert.True(spawnCode == 0, spawnError);
+        Assert.True(code == 0, $"exit code {code}: {output}{error}");
+        Assert.Contains("ingestion bybit#8 is Stopped after ", output, StringComparison.Ordinal);
+        Assert.Equal(0, jsonCode);
+        Assert.Contains("\"actualState\": \"stopped\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain(" after ", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Without_a_key_the_command_says_where_to_get_one_and_exits_2()
     {
         var (code, _, error) = await RunAsync("cluster", "status", "--url", Url, "--api-key", " ");
@@ -82,6 +114,15 @@ public sealed class CliApiCommandTests(ApiSiloFactory factory) : IClassFixture<A
 
         Assert.NotEqual(0, code);
         Assert.Contains("--url must be an absolute http(s) address", error, StringComparison.Ordinal);
+    }
+
+    private static string DeadShard()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return $$"""{"venue":"bybit","webSocketUrl":"ws://127.0.0.1:{{port}}/v5/public/linear","instruments":["SOL-USDT-PERP"]}""";
     }
 
     private async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)

@@ -17,9 +17,6 @@ internal sealed partial class Connection
     /// <summary>Frames received and handed to the handler so far.</summary>
     public long FramesReceived => Volatile.Read(ref _framesReceived);
 
-    /// <summary>The handler's own per-connection state, set and read only on the receive loop (inside its callbacks).</summary>
-    internal object? HandlerState { get; set; }
-
     private async Task ReceiveLoopAsync()
     {
         var closing = _closing.Token;
@@ -44,10 +41,6 @@ internal sealed partial class Connection
                 finally
                 {
                     CountReceived(frames, bytes);
-                    if (frames > 0)
-                    {
-                        _handler.OnReadCompleted(this);
-                    }
                 }
 
                 var partial = !buffer.IsEmpty;

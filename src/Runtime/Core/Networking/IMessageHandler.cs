@@ -17,15 +17,6 @@ internal interface IMessageHandler
     void OnFrame(Connection connection, in ReadOnlySequence<byte> frame);
 
     /// <summary>
-    /// The frames of one socket read have all been passed to <see cref="OnFrame"/> (called after each read that
-    /// carried at least one frame, also when the loop is leaving because one of them threw): the place to finish work
-    /// a handler gathered over the read. A throw closes the connection, as from <see cref="OnFrame"/>.
-    /// </summary>
-    void OnReadCompleted(Connection connection)
-    {
-    }
-
-    /// <summary>
     /// A message accepted by <see cref="Connection.TrySend"/> or <see cref="Connection.SendAsync"/> was not sent:
     /// <paramref name="reason"/> is a <see cref="FrameTooLargeException"/> or the writer's own exception (the
     /// connection stays open), or a <see cref="ConnectionClosedException"/> (queued when the connection closed, or in

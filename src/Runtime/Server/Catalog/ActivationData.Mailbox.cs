@@ -1,5 +1,4 @@
 using TgeSwarm.Runtime.Invocation;
-using TgeSwarm.Runtime.Scheduling;
 using TgeSwarm.Runtime.Timers;
 
 namespace TgeSwarm.Runtime.Catalog;
@@ -9,11 +8,9 @@ internal sealed partial class ActivationData
 {
     /// <summary>
     /// Queues <paramref name="request"/>, or answers it at once (deadlock, full mailbox). False means this
-    /// activation has left the catalog and the caller must look the grain up again. With <paramref name="batch"/>
-    /// (a receive loop's), a request reaching an idle activation is started by that batch at the end of the socket
-    /// read instead of by a work item of its own (see <c>ActivationData.Inline.cs</c>).
+    /// activation has left the catalog and the caller must look the grain up again.
     /// </summary>
-    public bool TryEnqueue(GrainRequest request, ReadTurnBatch? batch = null)
+    public bool TryEnqueue(GrainRequest request)
     {
         Exception? rejection;
         lock (_lock)
@@ -31,13 +28,6 @@ internal sealed partial class ActivationData
                     // Idle: it would be the next request dequeued anyway; the work item starts it without dequeuing.
                     _running.Add(request);
                     _handoff = request;
-                    if (batch is not null && batch.TryAdd(this, request.MethodId))
-                    {
-                        // Scheduled, with the batch as its work item.
-                        _scheduled = true;
-                        _batchedTurns++;
-                        return true;
-                    }
                 }
                 else
                 {

@@ -63,14 +63,13 @@ internal sealed partial class Catalog
 
     /// <summary>
     /// Delivers <paramref name="request"/> to its grain's activation here, creating it if needed. The router passes
-    /// the activation it already looked up (<paramref name="found"/>), which is tried first. A receive loop passes its
-    /// read's <paramref name="batch"/>: an existing idle activation then leaves the turn to it.
+    /// the activation it already looked up (<paramref name="found"/>), which is tried first.
     /// </summary>
-    public void Deliver(GrainRequest request, ActivationData? found = null, Scheduling.ReadTurnBatch? batch = null)
+    public void Deliver(GrainRequest request, ActivationData? found = null)
     {
         if (found is not null)
         {
-            if (found.TryEnqueue(request, batch))
+            if (found.TryEnqueue(request))
             {
                 return;
             }
@@ -83,7 +82,7 @@ internal sealed partial class Catalog
         {
             if (_activations.TryGetValue(grainId, out var activation))
             {
-                if (activation.TryEnqueue(request, batch))
+                if (activation.TryEnqueue(request))
                 {
                     return;
                 }

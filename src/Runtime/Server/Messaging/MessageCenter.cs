@@ -5,7 +5,6 @@ using TgeSwarm.Runtime.Diagnostics;
 using TgeSwarm.Runtime.Directory;
 using TgeSwarm.Runtime.Invocation;
 using TgeSwarm.Runtime.Networking;
-using TgeSwarm.Runtime.Scheduling;
 using TgeSwarm.Runtime.Serialization;
 using TgeSwarm.Runtime.SystemTargets;
 
@@ -26,7 +25,6 @@ internal sealed partial class MessageCenter : IMessageHandler, IMessageWriter
     private readonly MessageSerializer _serializer;
     private readonly OutstandingCalls _outstanding;
     private readonly GrainLocationCache _locations;
-    private readonly CallClock _clock;
     private readonly IServiceProvider _services;
     private readonly ILogger<MessageCenter> _logger;
 
@@ -34,14 +32,12 @@ internal sealed partial class MessageCenter : IMessageHandler, IMessageWriter
         MessageSerializer serializer,
         OutstandingCalls outstanding,
         GrainLocationCache locations,
-        CallClock clock,
         IServiceProvider services,
         ILogger<MessageCenter> logger)
     {
         _serializer = serializer;
         _outstanding = outstanding;
         _locations = locations;
-        _clock = clock;
         _services = services;
         _logger = logger;
     }
@@ -69,8 +65,6 @@ internal sealed partial class MessageCenter : IMessageHandler, IMessageWriter
             Frames.Return(rented);
         }
     }
-
-    public void OnReadCompleted(Connection connection) => (connection.HandlerState as ReadTurnBatch)?.Flush();
 
     public void OnUndelivered(Connection connection, Message message, Exception reason) => Sender.OnUndeliverable(message, reason);
 
@@ -158,28 +152,14 @@ internal sealed partial class MessageCenter : IMessageHandler, IMessageWriter
             request.ResponseSink = new RemoteResponseSink(this, connection, header.Id);
         }
 
-        // A request for an idle activation is started with the rest of this read's (ReadTurnBatch), not by a work item of its own.
-        var batch = BatchOf(connection);
         if ((header.Flags & MessageFlags.Placed) != 0)
         {
-            Router.RouteHere(request, batch);
+            Router.RouteHere(request);
         }
         else
         {
-            Router.Route(request, batch);
+            Router.Route(request);
         }
-    }
-
-    private ReadTurnBatch BatchOf(Connection connection)
-    {
-        if (connection.HandlerState is ReadTurnBatch batch)
-        {
-            return batch;
-        }
-
-        batch = new ReadTurnBatch(_clock);
-        connection.HandlerState = batch;
-        return batch;
     }
 
     private void HandleResponse(Message header, ref SwarmReader reader)

@@ -4,7 +4,6 @@ using TgeSwarm.Runtime.Diagnostics;
 using TgeSwarm.Runtime.Directory;
 using TgeSwarm.Runtime.Hosting;
 using TgeSwarm.Runtime.Invocation;
-using TgeSwarm.Runtime.Scheduling;
 using TgeSwarm.Runtime.Serialization;
 using TgeSwarm.Runtime.SystemTargets;
 
@@ -55,11 +54,8 @@ internal sealed partial class MessageRouter
         _logger = logger;
     }
 
-    /// <summary>
-    /// Routes a request whose outgoing filters have run (a local call) or that arrived from another process. A receive
-    /// loop passes its read's <paramref name="batch"/>, which then starts a request for an idle activation here.
-    /// </summary>
-    public void Route(GrainRequest request, ReadTurnBatch? batch = null)
+    /// <summary>Routes a request whose outgoing filters have run (a local call) or that arrived from another process.</summary>
+    public void Route(GrainRequest request)
     {
         var target = request.TargetId;
         if (SystemTargetIds.IsSystemTarget(target))
@@ -72,7 +68,7 @@ internal sealed partial class MessageRouter
         if (!stopping && _catalog.TryGetActivation(target, out var activation))
         {
             // The common local call: one lookup, and the activation it found takes the request.
-            DeliverLocal(request, activation, batch);
+            DeliverLocal(request, activation);
             return;
         }
 
@@ -110,7 +106,7 @@ internal sealed partial class MessageRouter
     }
 
     /// <summary>Places a request on this silo without routing again (the sender chose this silo by placement).</summary>
-    public void RouteHere(GrainRequest request, ReadTurnBatch? batch = null)
+    public void RouteHere(GrainRequest request)
     {
         if (_catalog.IsStopping)
         {
@@ -118,7 +114,7 @@ internal sealed partial class MessageRouter
             return;
         }
 
-        DeliverLocal(request, batch: batch);
+        DeliverLocal(request);
     }
 
     /// <summary>Sends the queued requests of an activation that lost its registration to the winner.</summary>
@@ -157,7 +153,7 @@ internal sealed partial class MessageRouter
         }
     }
 
-    private void DeliverLocal(GrainRequest request, Catalog.ActivationData? activation = null, ReadTurnBatch? batch = null)
+    private void DeliverLocal(GrainRequest request, Catalog.ActivationData? activation = null)
     {
         if (!request.ArgumentsArePrivate)
         {
@@ -174,7 +170,7 @@ internal sealed partial class MessageRouter
             }
         }
 
-        _catalog.Deliver(request, activation, batch);
+        _catalog.Deliver(request, activation);
     }
 
     private void Send(GrainRequest request, SiloAddress silo, MessageFlags flags, bool directoryConfirmed = false)
