@@ -60,12 +60,12 @@ internal sealed class GrainPipeline : IAsyncDisposable
     /// Feeds every connection concurrently, at <paramref name="framesPerSecond"/> overall (0: as fast as possible),
     /// and returns the time from the first frame until the stages went quiet.
     /// </summary>
-    public async Task<TimeSpan> RunAsync(PipelineFrames frames, int framesPerBatch, double framesPerSecond, int instrumentCopies, bool measured)
+    public async Task<TimeSpan> RunAsync(PipelineFrames frames, int framesPerBatch, double framesPerSecond, int instrumentCopies, FramePart part)
     {
         var total = frames.MeasuredFrames;
         var started = Stopwatch.GetTimestamp();
         var sources = frames.Connections.Select(connection => Task.Run(() => FeedAsync(
-            connection, framesPerBatch, framesPerSecond <= 0 ? 0 : framesPerSecond * connection.MeasuredCount / total, instrumentCopies, started, measured)));
+            connection, framesPerBatch, framesPerSecond <= 0 ? 0 : framesPerSecond * connection.MeasuredCount / total, instrumentCopies, started, part)));
         await Task.WhenAll(sources);
         var quietSince = await WaitUntilQuietAsync();
         return Stopwatch.GetElapsedTime(started, quietSince);
@@ -73,7 +73,7 @@ internal sealed class GrainPipeline : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _cluster.DisposeAsync();
 
-    private async Task FeedAsync(PipelineFrames.Connection connection, int framesPerBatch, double framesPerSecond, int instrumentCopies, long started, bool measured)
+    private async Task FeedAsync(PipelineFrames.Connection connection, int framesPerBatch, double framesPerSecond, int instrumentCopies, long started, FramePart part)
     {
         (IFeedConsumer Consumer, IVenueFeed Feed) source;
         lock (_sources)
@@ -92,7 +92,7 @@ internal sealed class GrainPipeline : IAsyncDisposable
         var (consumer, feed) = source;
         var inBatch = 0;
         var sent = 0L;
-        var (from, count) = measured ? (connection.WarmUpCount, connection.MeasuredCount) : (0, connection.WarmUpCount);
+        var (from, count) = connection.Range(part);
         // Indexed rather than over GetRange: a copy of up to 300 000 frames per connection went to the large-object heap and
         // brought gen 2 collections, and their pauses, into the measured run.
         for (var i = from; i < from + count; i++)

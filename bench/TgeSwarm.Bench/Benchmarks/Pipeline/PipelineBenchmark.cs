@@ -15,7 +15,7 @@ internal static class PipelineBenchmark
         var passes = options.Pick(1, 3);
         var frames = PipelineFrames.Render(passes);
         Report.Note($"pipeline: {frames.Connections.Count} recorded connections, {frames.MeasuredFrames} measured frames ({passes} looped passes after a warm-up pass)");
-        var (baselineRate, baseline) = PipelineFigures.MeasureBaseline("pipeline", frames);
+        var (baselineRate, baseline) = await PipelineFigures.MeasureBaselineAsync("pipeline", frames);
         foreach (var venue in PipelineFrames.Venues)
         {
             Report.Note($"pipeline: {PipelineFrames.Venues.Length} venues; {venue}: {frames.Connections.Where(c => c.Venue == venue).Sum(c => c.MeasuredCount)} frames, "
@@ -46,8 +46,8 @@ internal static class PipelineBenchmark
                 await Task.Delay(10, CancellationToken.None);
             }
         });
-        await grains.RunAsync(frames, PipelineFigures.FramesPerBatch, framesPerSecond: 0, instrumentCopies: copies, measured: false);
-        await grains.RunAsync(frames, PipelineFigures.FramesPerBatch, framesPerSecond: 0, instrumentCopies: copies, measured: true);
+        await grains.RunAsync(frames, PipelineFigures.FramesPerBatch, framesPerSecond: 0, instrumentCopies: copies, FramePart.WarmUp(0, 1));
+        await grains.RunAsync(frames, PipelineFigures.FramesPerBatch, framesPerSecond: 0, instrumentCopies: copies, FramePart.Measurement);
         await sampling.CancelAsync();
         await sampler;
         Report.Figure("pipeline.memory.instruments", grains.Instruments.BusiestInstruments(100_000).Length, "instruments");

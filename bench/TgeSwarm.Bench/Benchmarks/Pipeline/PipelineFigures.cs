@@ -12,12 +12,14 @@ internal static class PipelineFigures
 {
     public const int FramesPerBatch = 256;
 
+    private const int WarmUpParts = 4;
+
     /// <summary>The baseline's rate (reported with the grains'); prints the parse-only rate.</summary>
-    public static (double Rate, PlainPipeline Baseline) MeasureBaseline(string prefix, PipelineFrames frames)
+    public static async Task<(double Rate, PlainPipeline Baseline)> MeasureBaselineAsync(string prefix, PipelineFrames frames)
     {
         var baseline = new PlainPipeline();
-        var (rate, allocated, cpu) = Run(baseline, frames);
-        Report.Figure($"{prefix}.throughput.parse_only.messages_per_s", Run(new PlainPipeline { ParseOnly = true }, frames).Rate, "messages/s");
+        var (rate, allocated, cpu) = await RunAsync(baseline, frames);
+        Report.Figure($"{prefix}.throughput.parse_only.messages_per_s", (await RunAsync(new PlainPipeline { ParseOnly = true }, frames)).Rate, "messages/s");
         Report.Figure($"{prefix}.throughput.baseline_plain_loop.alloc_bytes_per_message", allocated / (double)frames.MeasuredFrames, "bytes");
         Report.Figure($"{prefix}.throughput.baseline_plain_loop.cpu_us_per_message", cpu.TotalMicroseconds / frames.MeasuredFrames, "us");
         return (rate, baseline);
@@ -27,14 +29,19 @@ internal static class PipelineFigures
     public static async Task<double> MeasureGrainsAsync(string prefix, PipelineFrames frames, double baselineRate)
     {
         await using var grains = await GrainPipeline.StartAsync();
-        await grains.RunAsync(frames, FramesPerBatch, framesPerSecond: 0, instrumentCopies: 1, measured: false);
+
+        // Listening to the runtime's GC events loads and compiles code of its own: before the warm-up, not in the run.
+        using var gc = new GcRecorder();
+        await WarmUpAsync(grains, frames);
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var collectionsBefore = Collections();
         var cpuBefore = Environment.CpuUsage.TotalTime;
-        using var gc = new GcRecorder();
+        var jitBefore = (Time: System.Runtime.JitInfo.GetCompilationTime(), Methods: System.Runtime.JitInfo.GetCompiledMethodCount());
         gc.Start();
-        var elapsed = await grains.RunAsync(frames, FramesPerBatch, framesPerSecond: 0, instrumentCopies: 1, measured: true);
+        var elapsed = await grains.RunAsync(frames, FramesPerBatch, framesPerSecond: 0, instrumentCopies: 1, FramePart.Measurement);
         gc.Stop();
+        Report.Note($"{prefix}: the JIT compiled {System.Runtime.JitInfo.GetCompiledMethodCount() - jitBefore.Methods} methods in "
+            + $"{(System.Runtime.JitInfo.GetCompilationTime() - jitBefore.Time).TotalMilliseconds:0} ms during the grains' measured run ({elapsed.TotalMilliseconds:0} ms)");
         var cpu = Environment.CpuUsage.TotalTime - cpuBefore;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         var collections = Collections();
@@ -58,14 +65,14 @@ internal static class PipelineFigures
     public static async Task MeasureLatencyAsync(string prefix, PipelineFrames frames, double framesPerSecond)
     {
         await using var grains = await GrainPipeline.StartAsync();
-        await grains.RunAsync(frames, FramesPerBatch, framesPerSecond: 0, instrumentCopies: 1, measured: false);
-        using var latency = new LatencyRecorder();
         using var gc = new GcRecorder();
+        await WarmUpAsync(grains, frames);
+        using var latency = new LatencyRecorder();
         var paused = GC.GetTotalPauseDuration();
         var collections = Collections();
         var sampler = new InFlightSampler(grains.Instruments);
         gc.Start();
-        var elapsed = await grains.RunAsync(frames, FramesPerBatch, framesPerSecond, instrumentCopies: 1, measured: true);
+        var elapsed = await grains.RunAsync(frames, FramesPerBatch, framesPerSecond, instrumentCopies: 1, FramePart.Measurement);
         gc.Stop();
         await sampler.DisposeAsync();
         paused = GC.GetTotalPauseDuration() - paused;
@@ -79,15 +86,34 @@ internal static class PipelineFigures
     }
 
     // The loop runs on this thread only, so the thread's allocations are the baseline's; CPU time is the process's.
-    private static (double Rate, long Allocated, TimeSpan Cpu) Run(PlainPipeline pipeline, PipelineFrames frames)
+    private static async Task<(double Rate, long Allocated, TimeSpan Cpu)> RunAsync(PlainPipeline pipeline, PipelineFrames frames)
     {
-        pipeline.Run(frames, FramesPerBatch, measured: false);
+        for (var part = 0; part < WarmUpParts; part++)
+        {
+            pipeline.Run(frames, FramesPerBatch, FramePart.WarmUp(part, WarmUpParts));
+            await JitSettling.WaitAsync();
+        }
         var allocated = GC.GetAllocatedBytesForCurrentThread();
         var cpu = Environment.CpuUsage.TotalTime;
         var started = Stopwatch.GetTimestamp();
-        pipeline.Run(frames, FramesPerBatch, measured: true);
+        pipeline.Run(frames, FramesPerBatch, FramePart.Measurement);
         var elapsed = Stopwatch.GetElapsedTime(started);
         return (frames.MeasuredFrames / elapsed.TotalSeconds, GC.GetAllocatedBytesForCurrentThread() - allocated, Environment.CpuUsage.TotalTime - cpu);
+    }
+
+    // The warm-up in parts, each followed by a wait for the JIT to finish what it started (JitSettling): tier-up needs
+    // calls, so a wait after one long warm-up leaves the last step (instrumented to optimised) to the measured run.
+    private static async Task WarmUpAsync(GrainPipeline grains, PipelineFrames frames)
+    {
+        var settled = new List<string>();
+        for (var part = 0; part < WarmUpParts; part++)
+        {
+            await grains.RunAsync(frames, FramesPerBatch, framesPerSecond: 0, instrumentCopies: 1, FramePart.WarmUp(part, WarmUpParts));
+            var (waited, compiled) = await JitSettling.WaitAsync();
+            settled.Add($"{compiled} methods in {waited.TotalMilliseconds:0} ms");
+        }
+
+        Report.Note($"warm-up: after each of its {WarmUpParts} parts the JIT compiled {string.Join(", ", settled)} before it settled");
     }
 
     private static int[] Collections() => [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];

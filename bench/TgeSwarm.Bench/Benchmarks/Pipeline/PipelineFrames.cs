@@ -69,6 +69,18 @@ internal sealed class PipelineFrames
         public int WarmUpCount { get; set; }
 
         public int MeasuredCount => Frames.Count - WarmUpCount;
+
+        /// <summary>The first frame and the number of frames of <paramref name="part"/>.</summary>
+        public (int From, int Count) Range(FramePart part)
+        {
+            if (part.Measured)
+            {
+                return (WarmUpCount, MeasuredCount);
+            }
+
+            var from = (int)((long)WarmUpCount * part.Index / part.Of);
+            return (from, (int)((long)WarmUpCount * (part.Index + 1) / part.Of) - from);
+        }
     }
 
     internal readonly record struct Frame(ReadOnlyMemory<byte> Data, string? RestUrl);

@@ -38,10 +38,10 @@ internal sealed class PlainPipeline : IMarketEventSink
     public bool ParseOnly { get; init; }
 
     /// <summary>
-    /// Runs every connection's warm-up frames (<paramref name="measured"/> false) or the rest, through the stages,
-    /// flushing every <paramref name="framesPerBatch"/> frames; each connection keeps its feed across the calls.
+    /// Runs <paramref name="part"/> of every connection's frames through the stages, flushing every
+    /// <paramref name="framesPerBatch"/> frames; each connection keeps its feed across the calls.
     /// </summary>
-    public void Run(PipelineFrames frames, int framesPerBatch, bool measured)
+    public void Run(PipelineFrames frames, int framesPerBatch, FramePart part)
     {
         foreach (var connection in frames.Connections)
         {
@@ -53,7 +53,7 @@ internal sealed class PlainPipeline : IMarketEventSink
             }
 
             var inBatch = 0;
-            var (from, count) = measured ? (connection.WarmUpCount, connection.MeasuredCount) : (0, connection.WarmUpCount);
+            var (from, count) = connection.Range(part);
             for (var i = from; i < from + count; i++)
             {
                 var frame = connection.Frames[i];

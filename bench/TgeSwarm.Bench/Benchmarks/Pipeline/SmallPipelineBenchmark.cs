@@ -21,7 +21,7 @@ internal static class SmallPipelineBenchmark
         var bytes = frames.Connections.Sum(static c => c.Frames.Skip(c.WarmUpCount).Sum(static f => (long)f.Data.Length));
         Report.Note($"{Prefix}: {frames.Connections.Count} connections, {SmallFrames.Instruments} instruments, {frames.MeasuredFrames} measured frames, "
             + $"{bytes / frames.MeasuredFrames} bytes a frame on average");
-        var (baselineRate, _) = PipelineFigures.MeasureBaseline(Prefix, frames);
+        var (baselineRate, _) = await PipelineFigures.MeasureBaselineAsync(Prefix, frames);
         await PipelineFigures.MeasureGrainsAsync(Prefix, frames, baselineRate);
         await PipelineFigures.MeasureLatencyAsync(Prefix, frames, PacedFramesPerSecond);
     }
