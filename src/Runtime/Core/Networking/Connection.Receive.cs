@@ -31,8 +31,29 @@ internal sealed partial class Connection
                 long bytes = 0;
                 try
                 {
-                    while (FrameReader.TryRead(ref buffer, maxFrameSize, out var frame))
+                    while (true)
                     {
+                        // Frames inside the first segment are cut from its memory directly; only one that crosses
+                        // into the next segment goes through sequence slicing.
+                        var segment = buffer.First;
+                        var offset = 0;
+                        while (FrameReader.TryReadContiguous(segment, ref offset, maxFrameSize, out var whole))
+                        {
+                            frames++;
+                            bytes += FrameBuffer.PrefixLength + whole.Length;
+                            _handler.OnFrame(this, new ReadOnlySequence<byte>(whole));
+                        }
+
+                        if (offset > 0)
+                        {
+                            buffer = buffer.Slice(offset);
+                        }
+
+                        if (!FrameReader.TryRead(ref buffer, maxFrameSize, out var frame))
+                        {
+                            break;
+                        }
+
                         frames++;
                         bytes += FrameBuffer.PrefixLength + frame.Length;
                         _handler.OnFrame(this, frame);

@@ -11,6 +11,34 @@ internal static class FrameReader
     /// <see cref="FrameTooLargeException"/> as soon as a prefix announces more than <paramref name="maxFrameSize"/>,
     /// before any of that frame is buffered.
     /// </summary>
+    /// <summary>
+    /// Takes one complete frame off <paramref name="segment"/> at <paramref name="offset"/> and moves the offset past
+    /// it; false when the segment holds no whole frame there (it may continue in the next segment: then
+    /// <see cref="TryRead"/> cuts it). The common case, frames inside one buffer segment, needs no sequence slicing.
+    /// Throws <see cref="FrameTooLargeException"/> as <see cref="TryRead"/> does.
+    /// </summary>
+    public static bool TryReadContiguous(ReadOnlyMemory<byte> segment, ref int offset, int maxFrameSize, out ReadOnlyMemory<byte> frame)
+    {
+        var rest = segment.Span[offset..];
+        if (rest.Length < FrameBuffer.PrefixLength)
+        {
+            frame = default;
+            return false;
+        }
+
+        var length = BinaryPrimitives.ReadInt32LittleEndian(rest);
+        CheckLength(length, maxFrameSize);
+        if (rest.Length - FrameBuffer.PrefixLength < length)
+        {
+            frame = default;
+            return false;
+        }
+
+        frame = segment.Slice(offset + FrameBuffer.PrefixLength, length);
+        offset += FrameBuffer.PrefixLength + length;
+        return true;
+    }
+
     public static bool TryRead(ref ReadOnlySequence<byte> buffer, int maxFrameSize, out ReadOnlySequence<byte> frame)
     {
         frame = default;
@@ -31,12 +59,7 @@ internal static class FrameReader
             length = BinaryPrimitives.ReadInt32LittleEndian(prefix);
         }
 
-        // A negative length reads as a huge unsigned one: refused by the same check.
-        if ((uint)length > (uint)maxFrameSize)
-        {
-            throw new FrameTooLargeException(
-                $"The peer announced a frame of {(uint)length} bytes, over the maximum frame size of {maxFrameSize} bytes (ConnectionOptions.MaxFrameSize).");
-        }
+        CheckLength(length, maxFrameSize);
 
         if (buffer.Length - FrameBuffer.PrefixLength < length)
         {
@@ -46,5 +69,15 @@ internal static class FrameReader
         frame = buffer.Slice(FrameBuffer.PrefixLength, length);
         buffer = buffer.Slice(frame.End);
         return true;
+    }
+
+    private static void CheckLength(int length, int maxFrameSize)
+    {
+        // A negative length reads as a huge unsigned one: refused by the same check.
+        if ((uint)length > (uint)maxFrameSize)
+        {
+            throw new FrameTooLargeException(
+                $"The peer announced a frame of {(uint)length} bytes, over the maximum frame size of {maxFrameSize} bytes (ConnectionOptions.MaxFrameSize).");
+        }
     }
 }

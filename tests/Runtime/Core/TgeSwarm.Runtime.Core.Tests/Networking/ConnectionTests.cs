@@ -33,6 +33,28 @@ public sealed class ConnectionTests
     }
 
     [Fact]
+    public async Task Frames_of_every_size_arrive_whole_and_in_order_also_where_they_cross_the_readers_buffer_segments()
+    {
+        var server = new Transport();
+        var client = new Transport();
+        await using var listener = server.Listen(out var silo);
+        await using var manager = client.SiloManager();
+        var connection = await manager.GetConnectionAsync(silo, CancellationToken.None);
+
+        // Sizes from a few bytes to past the reader's 16 KiB segments, in an order that puts frame edges everywhere.
+        var sizes = Enumerable.Range(0, 120).Select(static i => (i * 7919) % 40_000).ToArray();
+        for (var id = 0; id < sizes.Length; id++)
+        {
+            Assert.True(await connection.SendAsync(Create(id, payload: sizes[id]), CancellationToken.None));
+        }
+
+        var frames = await server.Handler.FramesAsync(sizes.Length, "every frame");
+
+        Assert.Equal(Enumerable.Range(0, sizes.Length).Select(static i => (long)i), frames.Select(static f => f.Id));
+        Assert.Equal(sizes.Select(static size => size + 8), frames.Select(static f => f.Length));
+    }
+
+    [Fact]
     public async Task Small_messages_queued_during_a_write_go_out_in_one_socket_write()
     {
         var server = new Transport();
