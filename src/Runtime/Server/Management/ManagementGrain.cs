@@ -36,7 +36,7 @@ internal sealed class ManagementGrain(IClusterMembershipService membership, Loca
         var hosts = members
             .Where(m => !onlyActive || m.Status == SiloStatus.Active)
             .OrderBy(static m => m.SiloAddress)
-            .Select(m => new SiloHostInfo(m.SiloAddress.ToString(), m.Name, m.Status, m.SiloAddress.Equals(silo.SiloAddress) ? silo.StartedAt : default))
+            .Select(static m => new SiloHostInfo(m.SiloAddress.ToString(), m.Name, m.Status, m.StartedAt))
             .ToList();
         if (hosts.Count == 0 && (!onlyActive || silo.Status == SiloStatus.Active))
         {

@@ -199,7 +199,7 @@ internal sealed partial class MembershipTableManager : IClusterMembershipService
         foreach (var row in data.Members)
         {
             var entry = row.Entry;
-            members[entry.SiloAddress] = new ClusterMember(entry.SiloAddress, entry.Status, entry.SiloName, entry.ProxyPort);
+            members[entry.SiloAddress] = new ClusterMember(entry.SiloAddress, entry.Status, entry.SiloName, entry.ProxyPort, entry.StartTime);
         }
 
         return new ClusterMembershipSnapshot(data.Version.Version, members.ToImmutable());

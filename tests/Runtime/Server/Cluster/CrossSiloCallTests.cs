@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using TgeSwarm.Runtime.Tests.Fixtures;
 using TgeSwarm.TestGrains;
 
@@ -110,9 +111,13 @@ public sealed class CrossSiloCallTests(MultiSiloFixture fixture) : IClassFixture
 
         Assert.Equal(3, hosts.Count);
         Assert.All(hosts, h => Assert.Equal(SiloStatus.Active, h.Status));
+        Assert.All(hosts, h => Assert.Equal(StartTimeOf(h.SiloAddress), h.StartedAt));
         Assert.True(statistics.Where(s => s.GrainType == "lifecycle").Select(s => s.SiloAddress).Distinct().Count() >= 2);
         Assert.True(activations.Count >= 12);
     }
+
+    private DateTimeOffset StartTimeOf(string siloAddress) =>
+        fixture.Cluster.Silos.Single(s => s.SiloAddress.ToString() == siloAddress).ServiceProvider.GetRequiredService<Hosting.LocalSiloDetails>().StartedAt;
 
     /// <summary>A client on the primary and a key of <paramref name="grainType"/> that hash placement puts on another silo.</summary>
     private (Testing.SiloHandle Caller, string Key) RemoteKey(string prefix, string grainType = "behaviour")

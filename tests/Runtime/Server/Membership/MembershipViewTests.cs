@@ -91,6 +91,6 @@ public sealed class MembershipViewTests
     private static ClusterMembershipSnapshot Snapshot(long version)
     {
         var silo = new SiloAddress(new IPEndPoint(IPAddress.Loopback, 11001), 1);
-        return new ClusterMembershipSnapshot(version, ImmutableDictionary<SiloAddress, ClusterMember>.Empty.Add(silo, new ClusterMember(silo, SiloStatus.Active, "s", 0)));
+        return new ClusterMembershipSnapshot(version, ImmutableDictionary<SiloAddress, ClusterMember>.Empty.Add(silo, new ClusterMember(silo, SiloStatus.Active, "s", 0, default)));
     }
 }
