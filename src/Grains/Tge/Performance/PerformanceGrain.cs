@@ -11,10 +11,11 @@ namespace TgeSwarm.Grains.Tge.Performance;
 /// keep-alive tick, so a reactivated optimizer has its set back within a minute) and the optimizer reads their
 /// statuses and their hosts' on a timer, fanned out with <c>Task.WhenAll</c>, then applies
 /// <see cref="PerformanceRules"/>. A poll costs the optimizer nothing, so a hundred sources polled every second do
-/// not queue on this one activation. Nothing is persisted: the tuning it made lives in the sources and guards
-/// (and ends with their activations), and the watched set is rebuilt by the sources.
+/// not queue on this one activation. Nothing is persisted here: the tuning it made lives in the sources and guards,
+/// and the watched set is rebuilt by the sources. A source's floor is also shared in the memory coordinator
+/// (<see cref="Sources.SourceFindings"/>), so a source activated again takes it back instead of relearning it from failures.
 /// </summary>
-internal sealed class PerformanceGrain(IOptions<PerformanceOptions> options, TimeProvider time, ILogger<PerformanceGrain> logger)
+internal sealed partial class PerformanceGrain(IOptions<PerformanceOptions> options, TimeProvider time, ILogger<PerformanceGrain> logger)
     : Grain, IPerformanceGrain
 {
     private readonly Dictionary<string, string> _sources = new(StringComparer.Ordinal);
@@ -69,9 +70,11 @@ internal sealed class PerformanceGrain(IOptions<PerformanceOptions> options, Tim
         foreach (var status in _lastStatuses)
         {
             var (change, floor, reason) = PerformanceRules.ForSource(status, options.Value);
-            if (change && await TuneSourceAsync(status, floor, cancellationToken) is { } applied)
+            if (change && await TuneSourceAsync(status, floor, cancellationToken) is { } after)
             {
+                var applied = after.TunedMinInterval ?? after.Settings?.MinInterval;
                 made.Add(Decide($"source:{status.SourceId}", "MinInterval", Text(status.TunedMinInterval ?? status.Settings!.MinInterval), Text(applied), reason));
+                await ShareAsync(after, reason, cancellationToken);
             }
         }
 
@@ -101,15 +104,14 @@ internal sealed class PerformanceGrain(IOptions<PerformanceOptions> options, Tim
         }
     }
 
-    /// <summary>Applies a floor and returns the one in force, or null when the source could not be reached.</summary>
-    private async Task<TimeSpan?> TuneSourceAsync(TgeSourceStatus status, TimeSpan? floor, CancellationToken cancellationToken)
+    /// <summary>Applies a floor and returns the source's status after it, or null when the source could not be reached.</summary>
+    private async Task<TgeSourceStatus?> TuneSourceAsync(TgeSourceStatus status, TimeSpan? floor, CancellationToken cancellationToken)
     {
         var source = GrainFactory.GetGrain<ISourceGrain>(status.SourceId);
         try
         {
             await source.TuneAsync(floor, cancellationToken);
-            var after = await source.GetStatusAsync(cancellationToken);
-            return after.TunedMinInterval ?? after.Settings?.MinInterval;
+            return await source.GetStatusAsync(cancellationToken);
         }
         catch (Exception exception) when (exception is TimeoutException or SwarmException)
         {

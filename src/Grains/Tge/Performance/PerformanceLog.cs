@@ -10,4 +10,7 @@ internal static partial class PerformanceLog
 
     [LoggerMessage(TgeSourceEventIds.PerformanceReadFailed, LogLevel.Warning, "Performance: could not read or tune {Target}; it is skipped this sweep")]
     public static partial void ReadFailed(ILogger logger, Exception exception, string target);
+
+    [LoggerMessage(TgeSourceEventIds.PerformanceShareFailed, LogLevel.Warning, "Performance: could not share the floor of source {SourceId} in memory {Namespace}; the source keeps it, a reactivation will not")]
+    public static partial void ShareFailed(ILogger logger, Exception exception, string @namespace, string sourceId);
 }

@@ -19,4 +19,11 @@ internal sealed class PerformanceOptions
 
     /// <summary>Decisions kept for the status. Default 50.</summary>
     public int DecisionsKept { get; set; } = 50;
+
+    /// <summary>
+    /// How long a source's tuned floor stays in the memory coordinator (namespace <c>tge.sources</c>) after the last
+    /// tuning. Default 1 day: long enough to outlive restarts and silo losses, short enough that a host's bad day
+    /// is not held against its source for good. 1 min to 365 days.
+    /// </summary>
+    public TimeSpan FindingTtl { get; set; } = TimeSpan.FromDays(1);
 }

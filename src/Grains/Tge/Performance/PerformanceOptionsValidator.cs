@@ -32,6 +32,11 @@ internal sealed class PerformanceOptionsValidator : IValidateOptions<Performance
             failures.Add($"{PerformanceOptions.SectionName}:DecisionsKept must be between 1 and 10000 (got {options.DecisionsKept}).");
         }
 
+        if (options.FindingTtl < TimeSpan.FromMinutes(1) || options.FindingTtl > TimeSpan.FromDays(365))
+        {
+            failures.Add($"{PerformanceOptions.SectionName}:FindingTtl must be between 1 min and 365 days (got {options.FindingTtl}).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -24,7 +24,9 @@ namespace TgeSwarm.Grains.Tge.Sources;
 /// lost). Items of a body are emitted oldest first (feeds list newest first).
 ///
 /// Life. Settings are persisted; on activation a configured, unpaused source polls at once. A keep-alive timer holds
-/// the activation against idle collection and a reminder reactivates it after its silo is lost.
+/// the activation against idle collection and a reminder reactivates it after its silo is lost. The tuned floor is
+/// not persisted here but shared by the performance grain in the memory coordinator, and taken back on activation
+/// beside the first poll, never before it (<see cref="RecallAsync"/>).
 /// </summary>
 internal sealed partial class SourceGrain(
     [PersistentState("source", PersistentStateAttribute.DefaultStorageName)] IPersistentState<SourceGrainState> state,
@@ -66,6 +68,8 @@ internal sealed partial class SourceGrain(
             {
                 StartPolling();
             }
+
+            ScheduleRecall();
         }
 
         return Task.CompletedTask;

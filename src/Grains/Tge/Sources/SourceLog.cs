@@ -28,4 +28,10 @@ internal static partial class SourceLog
 
     [LoggerMessage(TgeSourceEventIds.SourceTuned, LogLevel.Information, "Source {SourceId}: interval floor set to {Floor}")]
     public static partial void Tuned(ILogger logger, string sourceId, TimeSpan floor);
+
+    [LoggerMessage(TgeSourceEventIds.SourceRecalled, LogLevel.Information, "Source {SourceId}: interval floor {Floor} taken back from memory (tuned {TunedAt:O}: {Reason})")]
+    public static partial void Recalled(ILogger logger, string sourceId, TimeSpan floor, DateTimeOffset tunedAt, string reason);
+
+    [LoggerMessage(TgeSourceEventIds.SourceRecallFailed, LogLevel.Warning, "Source {SourceId}: could not read its finding in memory {Namespace}; it polls on its settings' minimum")]
+    public static partial void RecallFailed(ILogger logger, Exception exception, string sourceId, string @namespace);
 }

@@ -10,4 +10,10 @@ internal sealed class SourcePollingOptions
 
     /// <summary>How often the reminder checks that a configured source is active somewhere. Default 1 minute.</summary>
     public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long an activating source waits for its shared finding (the tuned floor in memory namespace
+    /// <c>tge.sources</c>). Polling does not wait for it: past this the source polls on its settings' minimum. Default 5 s, 100 ms to 1 min.
+    /// </summary>
+    public TimeSpan FindingReadTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

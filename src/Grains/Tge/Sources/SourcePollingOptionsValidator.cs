@@ -17,6 +17,11 @@ internal sealed class SourcePollingOptionsValidator : IValidateOptions<SourcePol
             failures.Add($"{SourcePollingOptions.SectionName}:ReminderPeriod must be at least 1 s (got {options.ReminderPeriod}).");
         }
 
+        if (options.FindingReadTimeout < TimeSpan.FromMilliseconds(100) || options.FindingReadTimeout > TimeSpan.FromMinutes(1))
+        {
+            failures.Add($"{SourcePollingOptions.SectionName}:FindingReadTimeout must be between 100 ms and 1 min (got {options.FindingReadTimeout}).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

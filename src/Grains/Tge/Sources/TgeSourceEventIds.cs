@@ -11,7 +11,9 @@ internal static class TgeSourceEventIds
     public const int SourceRecovered = 5655;
     public const int SourceEmitted = 5656;
     public const int SourceBootstrapped = 5657;
+    public const int SourceRecalled = 5658;
     public const int SourceTuned = 5659;
+    public const int SourceRecallFailed = 5660;
 
     public const int CircuitOpened = 5670;
     public const int CircuitHalfOpened = 5671;
@@ -21,4 +23,5 @@ internal static class TgeSourceEventIds
 
     public const int PerformanceDecision = 5690;
     public const int PerformanceReadFailed = 5691;
+    public const int PerformanceShareFailed = 5692;
 }

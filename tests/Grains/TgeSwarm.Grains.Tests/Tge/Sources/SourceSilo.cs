@@ -20,7 +20,12 @@ namespace TgeSwarm.Grains.Tests.Tge.Sources;
 internal static class SourceSilo
 {
     public static TestCluster Build(
-        FakeTimeProvider time, IDictionary<string, string?> settings, Action<ISiloBuilder>? storage = null, string? serviceId = null, LogRecorder? logs = null)
+        FakeTimeProvider time,
+        IDictionary<string, string?> settings,
+        Action<ISiloBuilder>? storage = null,
+        string? serviceId = null,
+        LogRecorder? logs = null,
+        Action<ISiloBuilder>? configure = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -65,6 +70,7 @@ internal static class SourceSilo
             silo.AddMemoryStreams(TgeStreamNames.Provider);
             silo.Services.AddTgeSources(configuration);
             silo.AddGrainAssembly(typeof(TgeSourcesExtensions).Assembly);
+            configure?.Invoke(silo);
         });
         return builder.Build();
     }
