@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using TgeSwarm.Grains.Tge.Performance;
 using TgeSwarm.Grains.Tge.Reliability;
 using TgeSwarm.Grains.Tge.Sources;
 using TgeSwarm.Grains.Tge.Sources.Hosting;
@@ -100,5 +101,21 @@ public sealed class TgeSourcesOptionsValidatorTests
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<SourcePollingOptions>>().Value);
 
         Assert.Equal(["Tge:Polling:RememberedItems must be between 100 and 1000000 (got 10)."], error.Failures);
+    }
+
+    [Fact]
+    public void The_finding_lifetime_and_read_bound_outside_their_bounds_are_reported_and_default_to_a_day_and_5_s()
+    {
+        using var defaults = Services([]);
+        Assert.Equal(TimeSpan.FromDays(1), defaults.GetRequiredService<IOptions<PerformanceOptions>>().Value.FindingTtl);
+        Assert.Equal(TimeSpan.FromSeconds(5), defaults.GetRequiredService<IOptions<SourcePollingOptions>>().Value.FindingReadTimeout);
+
+        using var services = Services(new() { ["Tge:Performance:FindingTtl"] = "00:00:30", ["Tge:Polling:FindingReadTimeout"] = "00:05:00" });
+
+        var performance = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<PerformanceOptions>>().Value);
+        var polling = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<SourcePollingOptions>>().Value);
+
+        Assert.Equal(["Tge:Performance:FindingTtl must be between 1 min and 365 days (got 00:00:30)."], performance.Failures);
+        Assert.Equal(["Tge:Polling:FindingReadTimeout must be between 100 ms and 1 min (got 00:05:00)."], polling.Failures);
     }
 }
