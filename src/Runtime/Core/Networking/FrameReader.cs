@@ -7,11 +7,6 @@ namespace TgeSwarm.Runtime.Networking;
 internal static class FrameReader
 {
     /// <summary>
-    /// Takes one complete frame off <paramref name="buffer"/>; false when more bytes are needed. Throws
-    /// <see cref="FrameTooLargeException"/> as soon as a prefix announces more than <paramref name="maxFrameSize"/>,
-    /// before any of that frame is buffered.
-    /// </summary>
-    /// <summary>
     /// Takes one complete frame off <paramref name="segment"/> at <paramref name="offset"/> and moves the offset past
     /// it; false when the segment holds no whole frame there (it may continue in the next segment: then
     /// <see cref="TryRead"/> cuts it). The common case, frames inside one buffer segment, needs no sequence slicing.
@@ -39,6 +34,11 @@ internal static class FrameReader
         return true;
     }
 
+    /// <summary>
+    /// Takes one complete frame off <paramref name="buffer"/>; false when more bytes are needed. Throws
+    /// <see cref="FrameTooLargeException"/> as soon as a prefix announces more than <paramref name="maxFrameSize"/>,
+    /// before any of that frame is buffered.
+    /// </summary>
     public static bool TryRead(ref ReadOnlySequence<byte> buffer, int maxFrameSize, out ReadOnlySequence<byte> frame)
     {
         frame = default;

@@ -200,8 +200,7 @@ public sealed class ReminderTests(FakeTimeReminderFixture fixture) : IClassFixtu
 
         fixture.Time.Advance(5 * Minute);
         await TablePolling.WaitUntilAsync(() => Task.FromResult(fixture.Service.IsRunning(grainId, "r")), "the refresh (RefreshReminderListPeriod, 5 min) to load the reminder");
-        fixture.Time.Advance(Minute);
-        var first = await ReminderTicks.WaitAsync(Signals, "refresh", "r", 1);
+        var first = await ReminderTicks.AdvanceUntilAsync(fixture.Time, Minute, Signals, "refresh", "r", 1);
 
         Assert.Equal(new TickStatus(start, Minute, start), first.Status);
     }
