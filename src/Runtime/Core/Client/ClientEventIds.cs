@@ -20,4 +20,5 @@ internal static class ClientEventIds
     public const int MalformedFrame = 623;
     public const int TimeoutSweepStopped = 624;
     public const int OneWayFailed = 625;
+    public const int Resent = 626;
 }

@@ -20,4 +20,7 @@ internal sealed partial class ClientRuntime
 
     [LoggerMessage(ClientEventIds.OneWayFailed, LogLevel.Warning, "One-way call {Request} on grain {GrainId} failed")]
     private static partial void LogOneWayFailed(ILogger logger, Exception exception, GrainRequest request, GrainId grainId);
+
+    [LoggerMessage(ClientEventIds.Resent, LogLevel.Debug, "Call {Request} on grain {GrainId} was handed back unsent by {Gateway}, whose connection closed; sending it through another gateway")]
+    private static partial void LogResent(ILogger logger, GrainRequest request, GrainId grainId, string gateway);
 }

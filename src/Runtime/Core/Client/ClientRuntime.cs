@@ -20,11 +20,15 @@ namespace TgeSwarm.Runtime.Client;
 /// It then waits in <see cref="OutstandingCalls"/> against that gateway's silo until exactly one of: its response,
 /// its timeout, its cancellation token, or the loss of that gateway connection
 /// (<see cref="SiloUnavailableException"/> naming the gateway) takes it out. With no gateway connected a call fails
-/// at once, naming the gateways tried. Nothing is retried: calls are at most once.
+/// at once, naming the gateways tried. A call is sent again only when a gateway hands it back unsent (its connection
+/// closed with the message still queued), through another gateway; one that was sent is never retried: calls are at most once.
 /// </para>
 /// </summary>
 internal sealed partial class ClientRuntime : IGrainReferenceRuntime, IRequestDispatcher, IAsyncDisposable
 {
+    /// <summary>Sends through other gateways of a request no gateway took: two covers a cluster stopping one by one.</summary>
+    private const int MaxResends = 2;
+
     private readonly MessageSerializer _serializer;
     private readonly OutstandingCalls _outstanding = new();
     private readonly ClientTimeoutMonitor _timeouts;
@@ -227,13 +231,37 @@ internal sealed partial class ClientRuntime : IGrainReferenceRuntime, IRequestDi
         }
     }
 
-    /// <summary>A request the gateway connection handed back unsent: its caller learns which gateway and why.</summary>
+    /// <summary>Takes a request handed back unsent out of the waiting calls (a one-way one never was in), so it can be sent again.</summary>
+    private bool TakeForResend(GrainRequest request, bool oneWay)
+    {
+        if (!oneWay && !_outstanding.TryRemove(request))
+        {
+            // A timeout or cancellation already answered the caller.
+            return false;
+        }
+
+        _timeouts.Untrack(request);
+        request.CancellationRegistration.Dispose();
+        return true;
+    }
+
+    /// <summary>A request the gateway connection handed back unsent: its caller learns which gateway and why (or another gateway takes it).</summary>
     private void OnUndeliverable(Message message, string gateway, Exception reason)
     {
         message.Payload?.Return();
         message.Payload = null;
         if (message.Request is not { } request)
         {
+            return;
+        }
+
+        if (reason is ConnectionClosedException && request.ResendCount < MaxResends && Volatile.Read(ref _stopped) == 0 && TakeForResend(request, message.IsOneWay))
+        {
+            // Never sent, so it cannot have run: the gateway closed (it stopped, or this client had not yet seen it
+            // go) while the message waited in its queue. Another gateway takes it, as a new call would go.
+            request.ResendCount++;
+            LogResent(_logger, request, request.TargetId, gateway);
+            Dispatch(request);
             return;
         }
 

@@ -127,7 +127,19 @@ internal sealed partial class GatewayManager : IAsyncDisposable
             return null;
         }
 
-        var chosen = live[(int)(hash / BucketCount % (uint)live.Length)];
+        var start = (int)(hash / BucketCount % (uint)live.Length);
+        var chosen = live[start];
+        for (var step = 1; chosen.IsClosed && step < live.Length; step++)
+        {
+            // Closed but not yet taken off the list (its OnClosed is on its way): the next open one serves meanwhile.
+            chosen = live[(start + step) % live.Length];
+        }
+
+        if (chosen.IsClosed)
+        {
+            return null;
+        }
+
         var raced = Interlocked.CompareExchange(ref bucket, chosen, pinned);
         return ReferenceEquals(raced, pinned) || raced is null ? chosen : raced;
     }

@@ -43,6 +43,9 @@ public abstract class GrainRequest
     /// <summary>How many times silos have passed the request on (stale routes); bounded.</summary>
     internal byte ForwardCount;
 
+    /// <summary>How many times a client sent the request again through another gateway because the first never took it; bounded.</summary>
+    internal byte ResendCount;
+
     /// <summary>
     /// Whether the arguments are already this request's own (read from the wire, or copied once), so local delivery
     /// must not copy them again.
