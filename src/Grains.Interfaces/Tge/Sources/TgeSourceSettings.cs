@@ -26,4 +26,40 @@ public sealed record TgeSourceSettings(
     [property: Id(4)] TgeHtmlSelectors? Html = null,
     [property: Id(5)] IReadOnlyDictionary<string, string>? Headers = null,
     [property: Id(6)] string? Language = null,
-    [property: Id(7)] bool EmitExisting = true);
+    [property: Id(7)] bool EmitExisting = true)
+{
+    /// <summary>
+    /// Equal when every field is, <see cref="Headers"/> by content (a silo rebinding its configuration builds new
+    /// dictionaries of the same headers, and a source must read those as the settings it already runs on).
+    /// </summary>
+    public bool Equals(TgeSourceSettings? other) =>
+        other is not null
+        && Url == other.Url
+        && Kind == other.Kind
+        && MinInterval == other.MinInterval
+        && MaxInterval == other.MaxInterval
+        && Html == other.Html
+        && Language == other.Language
+        && EmitExisting == other.EmitExisting
+        && SameHeaders(Headers, other.Headers);
+
+    public override int GetHashCode() => HashCode.Combine(Url, Kind, MinInterval, MaxInterval, Html, Language, EmitExisting, Headers?.Count ?? 0);
+
+    private static bool SameHeaders(IReadOnlyDictionary<string, string>? a, IReadOnlyDictionary<string, string>? b)
+    {
+        if ((a?.Count ?? 0) != (b?.Count ?? 0))
+        {
+            return false;
+        }
+
+        foreach (var (name, value) in a ?? new Dictionary<string, string>())
+        {
+            if (!b!.TryGetValue(name, out var other) || other != value)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

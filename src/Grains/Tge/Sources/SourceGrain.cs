@@ -106,7 +106,7 @@ internal sealed partial class SourceGrain(
     private async Task<bool> ApplyAsync(TgeSourceSettings settings, CancellationToken cancellationToken)
     {
         var previous = state.State.Settings;
-        if (previous is not null && SameSettings(previous, settings) && (state.State.Paused || _pollCancellation is not null))
+        if (previous == settings && (state.State.Paused || _pollCancellation is not null))
         {
             // Configured sources are started again on every silo start, after activation has already resumed the
             // loop from the persisted settings: restarting it would poll twice and undo a tuned interval.
@@ -251,27 +251,6 @@ internal sealed partial class SourceGrain(
 
     // The tick itself is the point: it activates the source, and activation starts polling.
     public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
-
-    private static bool SameSettings(TgeSourceSettings a, TgeSourceSettings b) =>
-        a with { Headers = null } == b with { Headers = null } && SameHeaders(a.Headers, b.Headers);
-
-    private static bool SameHeaders(IReadOnlyDictionary<string, string>? a, IReadOnlyDictionary<string, string>? b)
-    {
-        if ((a?.Count ?? 0) != (b?.Count ?? 0))
-        {
-            return false;
-        }
-
-        foreach (var (name, value) in a ?? new Dictionary<string, string>())
-        {
-            if (!b!.TryGetValue(name, out var other) || other != value)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 
     private void RequireConfigured()
     {

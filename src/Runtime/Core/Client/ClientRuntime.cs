@@ -200,8 +200,7 @@ internal sealed partial class ClientRuntime : IGrainReferenceRuntime, IRequestDi
     /// <summary>Delivers the outcome of a request this runtime took out of the waiting calls (or never put there).</summary>
     private void Finish(GrainRequest request, Exception? error)
     {
-        _timeouts.Untrack(request);
-        request.CancellationRegistration.Dispose();
+        Release(request);
         if (error is not null)
         {
             _instruments.CallsFailed.Add(1, new KeyValuePair<string, object?>("exception", error.GetType().Name));
@@ -231,6 +230,13 @@ internal sealed partial class ClientRuntime : IGrainReferenceRuntime, IRequestDi
         }
     }
 
+    /// <summary>Stops watching the request's deadline and cancellation token.</summary>
+    private void Release(GrainRequest request)
+    {
+        _timeouts.Untrack(request);
+        request.CancellationRegistration.Dispose();
+    }
+
     /// <summary>Takes a request handed back unsent out of the waiting calls (a one-way one never was in), so it can be sent again.</summary>
     private bool TakeForResend(GrainRequest request, bool oneWay)
     {
@@ -240,8 +246,7 @@ internal sealed partial class ClientRuntime : IGrainReferenceRuntime, IRequestDi
             return false;
         }
 
-        _timeouts.Untrack(request);
-        request.CancellationRegistration.Dispose();
+        Release(request);
         return true;
     }
 
