@@ -160,16 +160,21 @@ public sealed class TestCluster : IAsyncDisposable
         _silos.Clear();
     }
 
-    /// <summary>Every running silo sees exactly <paramref name="expected"/> active and has applied that view (directory re-registrations included).</summary>
+    /// <summary>
+    /// Every running silo sees exactly <paramref name="expected"/> active, has applied that view (directory
+    /// re-registrations included) and places grains on a ring of exactly those silos.
+    /// </summary>
     private bool IsStable(SiloAddress[] expected) => ActiveSilos.All(s =>
     {
         var snapshot = s.ServiceProvider.GetRequiredService<IClusterMembershipService>().CurrentSnapshot;
         return snapshot.ActiveSilos.SequenceEqual(expected)
-            && s.ServiceProvider.GetRequiredService<Directory.ClusterViewHandler>().AppliedVersion >= snapshot.Version;
+            && s.ServiceProvider.GetRequiredService<Directory.ClusterViewHandler>().AppliedVersion >= snapshot.Version
+            && s.ServiceProvider.GetRequiredService<Directory.GrainDirectory>().Ring.Silos.SequenceEqual(expected);
     });
 
     private string DescribeViews() => string.Join("; ", ActiveSilos.Select(s =>
-        $"{s.Name} sees [{string.Join(", ", s.ServiceProvider.GetRequiredService<IClusterMembershipService>().CurrentSnapshot.ActiveSilos)}]"));
+        $"{s.Name} sees [{string.Join(", ", s.ServiceProvider.GetRequiredService<IClusterMembershipService>().CurrentSnapshot.ActiveSilos)}]"
+        + $" on a ring of [{string.Join(", ", s.ServiceProvider.GetRequiredService<Directory.GrainDirectory>().Ring.Silos)}]"));
 
     private async Task<SiloHandle> StartSiloAsync(string name, CancellationToken cancellationToken)
     {

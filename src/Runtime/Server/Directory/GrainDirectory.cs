@@ -26,6 +26,7 @@ internal sealed partial class GrainDirectory
     private readonly IServiceProvider _services;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<GrainDirectory> _logger;
+    private readonly Lock _viewLock = new();
     private ClusterMembershipSnapshot _snapshot = ClusterMembershipSnapshot.Empty;
     private ConsistentRing _ring = ConsistentRing.Empty;
     private bool _leaving;
@@ -54,27 +55,53 @@ internal sealed partial class GrainDirectory
 
     /// <summary>
     /// Takes a new membership view: rebuilds the ring (active silos, plus this one while it is active and not leaving)
-    /// and returns the previous ring, so the caller can find grains whose owner moved.
+    /// and returns the previous ring, so the caller can find grains whose owner moved. A view older than the one
+    /// already taken changes nothing.
     /// </summary>
     public ConsistentRing UpdateView(ClusterMembershipSnapshot snapshot)
     {
-        Volatile.Write(ref _snapshot, snapshot);
-        return RebuildRing();
+        lock (_viewLock)
+        {
+            if (snapshot.Version < _snapshot.Version)
+            {
+                return _ring;
+            }
+
+            Volatile.Write(ref _snapshot, snapshot);
+            return RebuildRingLocked();
+        }
     }
 
     /// <summary>This silo is stopping: it stops owning directory entries and hash-placed grains.</summary>
     public ConsistentRing Leave()
     {
-        _leaving = true;
-        return RebuildRing();
+        lock (_viewLock)
+        {
+            _leaving = true;
+            return RebuildRingLocked();
+        }
     }
 
     /// <summary>Rebuilds the ring after this silo's own status changed (it became active).</summary>
     public ConsistentRing RebuildRing()
     {
-        var snapshot = Snapshot;
+        lock (_viewLock)
+        {
+            return RebuildRingLocked();
+        }
+    }
+
+    /// <summary>
+    /// The ring is a function of the view, this silo's status and whether it is leaving, and is rebuilt under one lock
+    /// from all three: the silo turning active (its start-up thread) and a new view (the view handler) rebuild it
+    /// concurrently, and without the lock the one that read the older view could publish its ring last. A silo that
+    /// became active on an empty view and kept a ring of only itself placed every grain locally while the others
+    /// placed them by the full ring: two activations of one grain in a stable cluster.
+    /// </summary>
+    private ConsistentRing RebuildRingLocked()
+    {
         var self = _silo.SiloAddress;
-        var silos = snapshot.ActiveSilos;
+        var silos = _snapshot.ActiveSilos;
         if (_leaving)
         {
             silos = silos.Remove(self);
@@ -84,13 +111,10 @@ internal sealed partial class GrainDirectory
             silos = [.. silos.Add(self).Order()];
         }
 
-        var ring = ConsistentRing.Empty;
-        if (!silos.IsEmpty)
-        {
-            ring = new ConsistentRing(silos);
-        }
-
-        return Interlocked.Exchange(ref _ring, ring);
+        var ring = silos.IsEmpty ? ConsistentRing.Empty : new ConsistentRing(silos);
+        var previous = _ring;
+        Volatile.Write(ref _ring, ring);
+        return previous;
     }
 
     public async Task<GrainAddress> RegisterAsync(GrainAddress address, int hops, CancellationToken cancellationToken)
