@@ -11,6 +11,12 @@ namespace TgeSwarm.Grains.Market.Stages;
 /// <summary>
 /// Checks every event of one venue. The batches a turn receives are merged into one valid batch, so the stages
 /// after it pay one stream event per turn however finely ingestion batched; rejects go out with their reason.
+/// <para>
+/// Beside the stream, off its hot path, the grain keeps the price check's baselines in the memory coordinator
+/// (<see cref="AnomalyFindings"/>): a timer shares what each instrument learned, and a new activation reads them back
+/// beside its subscription, so a venue coming back after a lost silo or an idle collection checks its first trades
+/// instead of taking a warm-up's worth unchecked, just when a reconnecting feed is likeliest to send garbage.
+/// </para>
 /// </summary>
 [ImplicitStreamSubscription(MarketStreamNames.Raw)]
 internal sealed partial class ValidationGrain(
@@ -25,12 +31,16 @@ internal sealed partial class ValidationGrain(
     private StageCounters _counters = null!;
     private IAsyncStream<MarketBatch> _valid = null!;
     private IAsyncStream<MarketReject> _rejected = null!;
+    private string _venue = null!;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var venue = this.GetPrimaryKeyString();
         var provider = this.GetStreamProvider(MarketStreamNames.Provider);
+        _venue = venue;
         _validator = new MarketValidator(options.Value, time);
+        StartSharing();
+        ScheduleRecall();
         _counters = new StageCounters(MarketStages.Validation, venue);
         _valid = provider.GetStream<MarketBatch>(StreamId.Create(MarketStreamNames.Valid, venue));
         _rejected = provider.GetStream<MarketReject>(StreamId.Create(MarketStreamNames.Rejected, venue));
@@ -108,14 +118,5 @@ internal sealed partial class ValidationGrain(
         {
             Log.Reject(logger, reject.Venue, reject.Reason, reject.Instrument, reject.Detail);
         }
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 5110, Level = LogLevel.Warning, Message = "Validation on {Venue} rejected a first event for {Reason}: {Instrument} {Detail} (further ones are counted and logged at debug level)")]
-        public static partial void FirstReject(ILogger logger, string venue, string reason, string instrument, string detail);
-
-        [LoggerMessage(EventId = 5111, Level = LogLevel.Debug, Message = "Validation on {Venue} rejected {Instrument} for {Reason}: {Detail}")]
-        public static partial void Reject(ILogger logger, string venue, string reason, string instrument, string detail);
     }
 }

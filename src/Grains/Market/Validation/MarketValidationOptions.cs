@@ -42,4 +42,24 @@ public sealed class MarketValidationOptions
     /// jump would have every later trade rejected against a price the market left.
     /// </summary>
     public int PriceAnomalyConfirmations { get; set; } = 5;
+
+    /// <summary>
+    /// How often the validation grain shares its instruments' learned anomaly baselines in the memory coordinator
+    /// (namespace <c>market.anomalies</c>), so the venue's next activation scores trades from its first ones instead of
+    /// after a warm-up. Default 30 s. <c>null</c> or zero turns sharing off; at most half of
+    /// <see cref="AnomalyFindingTtl"/>, so an unchanged baseline is rewritten before it expires.
+    /// </summary>
+    public TimeSpan? AnomalyShareInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long a shared baseline stays visible after its last write. Default 1 hour: a baseline older than that says
+    /// little about the market's present moves, and an instrument nobody validates any more is forgotten.
+    /// </summary>
+    public TimeSpan AnomalyFindingTtl { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How long an activation's read of its venue's shared baselines may take in all. Default 2 s. The read runs
+    /// beside the stream subscription, never before it; past this bound the instruments not yet seeded warm up as usual.
+    /// </summary>
+    public TimeSpan AnomalyRecallTimeout { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -55,6 +55,26 @@ internal sealed class MarketValidationOptionsValidator : IValidateOptions<Market
             failures.Add($"{nameof(MarketValidationOptions)}.{nameof(options.PriceAnomalyConfirmations)} must be at least 1, not {options.PriceAnomalyConfirmations}.");
         }
 
+        ValidateSharing(options, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateSharing(MarketValidationOptions options, List<string> failures)
+    {
+        if (options.AnomalyFindingTtl <= TimeSpan.Zero)
+        {
+            failures.Add($"{nameof(MarketValidationOptions)}.{nameof(options.AnomalyFindingTtl)} must be positive, not {options.AnomalyFindingTtl}.");
+        }
+
+        if (options.AnomalyShareInterval is { } interval
+            && (interval < TimeSpan.Zero || (options.AnomalyFindingTtl > TimeSpan.Zero && interval > options.AnomalyFindingTtl / 2)))
+        {
+            failures.Add($"{nameof(MarketValidationOptions)}.{nameof(options.AnomalyShareInterval)} must be between zero (or null: no sharing) and half of {nameof(options.AnomalyFindingTtl)} ({options.AnomalyFindingTtl / 2}), not {interval}.");
+        }
+
+        if (options.AnomalyRecallTimeout <= TimeSpan.Zero)
+        {
+            failures.Add($"{nameof(MarketValidationOptions)}.{nameof(options.AnomalyRecallTimeout)} must be positive, not {options.AnomalyRecallTimeout}.");
+        }
     }
 }

@@ -64,6 +64,14 @@ internal sealed partial class MarketValidator
             return _lastDetector!;
         }
 
+        var detector = GetOrAddDetector(instrument, threshold);
+        _lastInstrument = instrument;
+        _lastDetector = detector;
+        return detector;
+    }
+
+    private PriceAnomalyDetector GetOrAddDetector(string instrument, double threshold)
+    {
         if (!_detectors.TryGetValue(instrument, out var detector))
         {
             detector = new PriceAnomalyDetector(
@@ -75,8 +83,6 @@ internal sealed partial class MarketValidator
             _detectors.Add(instrument, detector);
         }
 
-        _lastInstrument = instrument;
-        _lastDetector = detector;
         return detector;
     }
 }

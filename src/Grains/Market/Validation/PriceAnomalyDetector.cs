@@ -18,6 +18,12 @@ namespace TgeSwarm.Grains.Market.Validation;
 /// last is accepted and becomes the reference ("re-anchoring"); a stream of scattered bad prices never agrees and
 /// stays rejected.
 /// </para>
+/// <para>
+/// A detector can be <see cref="Seed">seeded</see> with a baseline remembered from an earlier activation (the memory
+/// coordinator's <c>market.anomalies</c>): until its own window holds the warm-up's moves, trades are scored against
+/// the seed's median and scale with the same rules (minimum move, confirmations), instead of passing unchecked; then
+/// its own window takes over. The first trade still only sets the reference, since the seed holds no price.
+/// </para>
 /// Not thread-safe.
 /// </summary>
 internal sealed class PriceAnomalyDetector
@@ -33,6 +39,8 @@ internal sealed class PriceAnomalyDetector
     private double _reference = double.NaN;
     private double _candidate = double.NaN;
     private int _candidateRun;
+    private double _seedMedian = double.NaN;
+    private double _seedScale = double.NaN;
 
     public PriceAnomalyDetector(int window, int warmUp, double threshold, double minMove, int confirmations)
     {
@@ -46,6 +54,59 @@ internal sealed class PriceAnomalyDetector
     /// <summary>Moves currently in the window.</summary>
     public int Moves => _moves.Count;
 
+    /// <summary>Whether trades are scored against a seed because the own window is still warming up.</summary>
+    public bool IsSeeded => _moves.Count < _warmUp && !double.IsNaN(_seedScale);
+
+    /// <summary>
+    /// Scores the trades of the warm-up against <paramref name="median"/> and <paramref name="scale"/> (a baseline
+    /// learned before, see <see cref="TryGetBaseline"/>) instead of taking them unchecked. False, and nothing changes,
+    /// once the own window is past warm-up: what it learned is newer than any remembered baseline.
+    /// </summary>
+    public bool Seed(double median, double scale)
+    {
+        if (!double.IsFinite(median))
+        {
+            throw new ArgumentOutOfRangeException(nameof(median), median, "A seeded median must be finite.");
+        }
+
+        if (!(scale > 0 && double.IsFinite(scale)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(scale), scale, "A seeded scale must be positive and finite.");
+        }
+
+        if (_moves.Count >= _warmUp)
+        {
+            return false;
+        }
+
+        _seedMedian = median;
+        _seedScale = scale;
+        return true;
+    }
+
+    /// <summary>
+    /// The median and scale the next move beyond the minimum would be scored against: the own window's once past
+    /// warm-up, else the seed's (<see cref="AnomalyBaseline.Recalled"/>); false while unseeded in warm-up, when
+    /// nothing is checked. Costs the MAD (O(log n)), or the mean absolute deviation (O(n)) when the MAD is 0.
+    /// </summary>
+    public bool TryGetBaseline(out AnomalyBaseline baseline)
+    {
+        if (_moves.Count >= _warmUp)
+        {
+            baseline = new AnomalyBaseline(_moves.Median(), Scale(), _moves.Count, Recalled: false);
+            return true;
+        }
+
+        if (IsSeeded)
+        {
+            baseline = new AnomalyBaseline(_seedMedian, _seedScale, _moves.Count, Recalled: true);
+            return true;
+        }
+
+        baseline = default;
+        return false;
+    }
+
     /// <summary>Scores a trade at <paramref name="price"/> (positive) and, unless it is rejected, takes it as the new reference.</summary>
     public AnomalyVerdict Observe(decimal price, out AnomalyScore score)
     {
@@ -58,7 +119,8 @@ internal sealed class PriceAnomalyDetector
         }
 
         var move = logPrice - _reference;
-        if (_moves.Count < _warmUp)
+        var warm = _moves.Count >= _warmUp;
+        if (!warm && double.IsNaN(_seedScale))
         {
             score = default;
             Accept(logPrice, move);
@@ -66,7 +128,7 @@ internal sealed class PriceAnomalyDetector
         }
 
         // Nearly every move is within the minimum: then the O(log n) MAD (and the O(n) fallback) is not needed.
-        var median = _moves.Median();
+        var median = warm ? _moves.Median() : _seedMedian;
         if (Math.Abs(move - median) <= _minMove)
         {
             score = default;
@@ -74,7 +136,7 @@ internal sealed class PriceAnomalyDetector
             return AnomalyVerdict.Accepted;
         }
 
-        var scale = Scale();
+        var scale = warm ? Scale() : _seedScale;
         score = new AnomalyScore(Score(move, median, scale), move, median, scale);
         if (score.Z <= _threshold)
         {

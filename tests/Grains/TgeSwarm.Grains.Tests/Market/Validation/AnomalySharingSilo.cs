@@ -1,0 +1,109 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TgeSwarm.Feeds;
+using TgeSwarm.Grains.Coordination.Hosting;
+using TgeSwarm.Grains.Interfaces.Market;
+using TgeSwarm.Grains.Interfaces.Tge;
+using TgeSwarm.Grains.Market.Hosting;
+using TgeSwarm.Grains.Market.Pipeline;
+using TgeSwarm.Grains.Market.Validation;
+using TgeSwarm.Grains.Tests.Support;
+using TgeSwarm.Grains.Tge.Sources.Hosting;
+using TgeSwarm.Runtime;
+using TgeSwarm.Runtime.Configuration;
+using TgeSwarm.Runtime.Hosting;
+using TgeSwarm.Runtime.Testing;
+
+namespace TgeSwarm.Grains.Tests.Market.Validation;
+
+/// <summary>
+/// One silo as the host wires the market pipeline and the coordination grains, on a fake clock: the validation grain's
+/// share timer ticks, the memory's TTLs and idle collection move only when a test advances it. Grain storage is
+/// <see cref="Storage"/>, whose memory-namespace state a test can make fail. Event times are not checked against the
+/// clock, so trades stamped at any time pass.
+/// </summary>
+internal sealed class AnomalySharingSilo : IAsyncDisposable
+{
+    private AnomalySharingSilo(TestCluster cluster, FakeTimeProvider time, ValidationLogRecorder logs, SwitchableMemoryStorage storage)
+    {
+        Cluster = cluster;
+        Time = time;
+        Logs = logs;
+        Storage = storage;
+    }
+
+    public TestCluster Cluster { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public ValidationLogRecorder Logs { get; }
+
+    public SwitchableMemoryStorage Storage { get; }
+
+    public static async Task<AnomalySharingSilo> StartAsync()
+    {
+        var time = new FakeTimeProvider();
+        var logs = new ValidationLogRecorder();
+        var storage = new SwitchableMemoryStorage("memory");
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Market:Console:Period"] = "00:00:00",
+                ["Coordination:Queen:ReconcileInterval"] = "1.00:00:00",
+            })
+            .Build();
+        var builder = new TestClusterBuilder();
+        builder.ConfigureSilo(silo =>
+        {
+            silo.Services.AddSingleton<TimeProvider>(time);
+
+            // Calls must not time out on a clock the test moves by minutes.
+            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromDays(1));
+            silo.Services.AddSingleton<ILoggerProvider>(logs);
+            silo.Services.Configure<LoggerFilterOptions>(o => o.Rules.Add(
+                new LoggerFilterRule(typeof(ValidationLogRecorder).FullName, ValidationLogRecorder.Category, LogLevel.Trace, null)));
+            silo.Services.AddKeyedSingleton<Runtime.Persistence.IGrainStorage>(PersistentStateAttribute.DefaultStorageName, storage);
+            silo.UseInMemoryReminderService();
+            silo.AddMemoryStreams(MarketStreamNames.Provider);
+            silo.AddMemoryStreams(TgeStreamNames.Provider);
+            silo.AddMarketPipeline(configuration);
+            silo.Services.AddTgeSources(configuration);
+            silo.Services.AddCoordination(configuration);
+            silo.Configure<MarketValidationOptions>(o =>
+            {
+                o.MaxAge = null;
+                o.MaxClockSkew = null;
+            });
+            silo.AddGrainAssembly(typeof(MarketSiloExtensions).Assembly);
+        });
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return new AnomalySharingSilo(cluster, time, logs, storage);
+    }
+
+    public IValidationGrain Validation(Venue venue) => Cluster.GrainFactory.GetGrain<IValidationGrain>(VenueNames.Name(venue));
+
+    /// <summary>Publishes <paramref name="trades"/> as one batch on the venue's <c>market.raw</c> and waits until validation has taken them in.</summary>
+    public async Task<StageStatistics> ValidateAsync(Venue venue, IReadOnlyList<Trade> trades)
+    {
+        var validation = Validation(venue);
+        var before = (await validation.GetStatisticsAsync(CancellationToken.None)).EventsIn;
+        var raw = Cluster.Client.GetStreamProvider(MarketStreamNames.Provider)
+            .GetStream<MarketBatch>(StreamId.Create(MarketStreamNames.Raw, VenueNames.Name(venue)));
+        await raw.OnNextAsync(new MarketBatch(venue, [.. trades], [], ReceivedAt: 1, Frames: trades.Count));
+        var after = await Eventually.ReadAsync(() => validation.GetStatisticsAsync(CancellationToken.None), s => s.EventsIn >= before + trades.Count);
+        Assert.True(after.EventsIn == before + trades.Count, $"timed out waiting for validation/{VenueNames.Name(venue)} to take in {trades.Count} trades after {before}: it counted {after.EventsIn}");
+        return after;
+    }
+
+    /// <summary>Waits until the validation grain wrote a log event with <paramref name="id"/> for the <paramref name="count"/>-th time.</summary>
+    public async Task<IReadOnlyList<string>> LoggedAsync(int id, int count, string phase)
+    {
+        var messages = await Eventually.ReadAsync(() => Task.FromResult(Logs.Messages(id)), m => m.Count >= count);
+        Assert.True(messages.Count >= count, $"timed out waiting for validation log event {id} #{count} ({phase}); logged: {string.Join(" | ", Logs.Events.Select(static e => $"{e.Id} {e.Message}"))}");
+        return messages;
+    }
+
+    public async ValueTask DisposeAsync() => await Cluster.DisposeAsync();
+}
