@@ -24,6 +24,7 @@ namespace TgeSwarm.Grains.Interfaces.Tge.Sources;
 /// <param name="RememberedItems">How many item ids the seen-item memory holds.</param>
 /// <param name="LastDetectionLag">For the newest emitted item with a publish time: from its publish time to when it was seen.</param>
 /// <param name="LastFetchDuration">How long the last fetch took through the host guard, retries included.</param>
+/// <param name="Owner">Who claimed the source (<see cref="ISourceGrain.ClaimAsync"/>), e.g. <c>scraper/tge#0</c>; null when started directly or unconfigured.</param>
 [GenerateSerializer]
 [Immutable]
 public sealed record TgeSourceStatus(
@@ -47,4 +48,5 @@ public sealed record TgeSourceStatus(
     [property: Id(17)] IReadOnlyList<string> RecentItemIds,
     [property: Id(18)] int RememberedItems,
     [property: Id(19)] TimeSpan? LastDetectionLag,
-    [property: Id(20)] TimeSpan? LastFetchDuration);
+    [property: Id(20)] TimeSpan? LastFetchDuration,
+    [property: Id(21)] string? Owner = null);

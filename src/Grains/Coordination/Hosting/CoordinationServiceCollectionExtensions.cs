@@ -12,7 +12,7 @@ namespace TgeSwarm.Grains.Coordination.Hosting;
 public static class CoordinationServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the queen's agent drivers (ingestion shards, TGE sources), its options (<c>Coordination:Queen</c>) and the memory grains'
+    /// Registers the queen's agent drivers (ingestion shards, TGE sources, scraper shards), its options (<c>Coordination:Queen</c>) and the memory grains'
     /// (<c>Coordination:Memory</c>), bound from <paramref name="configuration"/> when given and validated at start, and
     /// a participant that activates the queen once the silo is active, so reconciliation runs without waiting for a
     /// command. The grains themselves come with this assembly (<c>AddGrainAssembly</c>); both keep their state in the
@@ -28,6 +28,7 @@ public static class CoordinationServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MemoryOptions>, MemoryOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAgentDriver, IngestionAgentDriver>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAgentDriver, SourceAgentDriver>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAgentDriver, ScraperAgentDriver>());
         services.TryAddSingleton<AgentDrivers>();
         services.AddMetrics();
         services.TryAddSingleton<CoordinationInstruments>();

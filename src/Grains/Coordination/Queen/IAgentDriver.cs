@@ -22,11 +22,18 @@ internal interface IAgentDriver
     /// <summary>Validates <paramref name="configuration"/> for <paramref name="key"/> and returns it as canonical JSON (equal settings, equal text).</summary>
     string Normalize(string key, string configuration);
 
-    /// <summary>The task items a configuration holds (an ingestion shard's instruments).</summary>
+    /// <summary>The task items a configuration holds (an ingestion shard's instruments, a scraper's source ids).</summary>
     IReadOnlyList<string> TaskItemsOf(string configuration);
 
     /// <summary>The configuration with its task items replaced.</summary>
     string WithTaskItems(string configuration, IReadOnlyList<string> items);
+
+    /// <summary>
+    /// One configuration holding the task items of all <paramref name="configurations"/> (at least one): the template
+    /// of a group built from its shards, which <see cref="WithTaskItems"/> can split again without losing an item's
+    /// settings. Sharded types only.
+    /// </summary>
+    string Combine(IReadOnlyList<string> configurations);
 
     Task StartAsync(IGrainFactory grains, string key, string configuration, CancellationToken cancellationToken);
 

@@ -42,6 +42,10 @@ internal sealed class IngestionAgentDriver : IAgentDriver
     public string WithTaskItems(string configuration, IReadOnlyList<string> items) =>
         JsonSerializer.Serialize(Deserialize(configuration) with { Instruments = items }, Json);
 
+    /// <summary>The first shard's settings with every shard's instruments (ordinal order, each once).</summary>
+    public string Combine(IReadOnlyList<string> configurations) =>
+        WithTaskItems(configurations[0], [.. configurations.SelectMany(TaskItemsOf).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
+
     public async Task StartAsync(IGrainFactory grains, string key, string configuration, CancellationToken cancellationToken)
     {
         var settings = Parse(key, configuration);

@@ -147,8 +147,7 @@ internal sealed partial class QueenGrain
             throw new CoordinationArgumentException($"Group {type}/{group} has no shards yet; give a configuration listing all its {driver.Info.TaskItems}.", "configuration");
         }
 
-        var items = members.SelectMany(r => driver.TaskItemsOf(r.Configuration)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        return driver.WithTaskItems(members[0].Configuration, items);
+        return driver.Combine([.. members.Select(static r => r.Configuration)]);
     }
 
     private Dictionary<string, string> PreviousAssignment(IAgentDriver driver, string type, string group)

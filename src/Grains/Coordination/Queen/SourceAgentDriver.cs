@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using TgeSwarm.Grains.Interfaces.Coordination;
 using TgeSwarm.Grains.Interfaces.Tge.Sources;
 using TgeSwarm.Grains.Tge.Sources;
@@ -22,7 +21,7 @@ internal sealed class SourceAgentDriver : IAgentDriver
     /// <summary>Consecutive failed polls after which a source counts as failed (its own backoff handles fewer).</summary>
     public const int FailingAfter = 3;
 
-    private static readonly JsonSerializerOptions Json = CreateJsonOptions();
+    private static readonly JsonSerializerOptions Json = SourceSettingsJson.Options;
 
     public AgentTypeInfo Info { get; } = new(Type, PipelineNames.Tge, Sharded: false, TaskItems: null);
 
@@ -48,6 +47,9 @@ internal sealed class SourceAgentDriver : IAgentDriver
     public IReadOnlyList<string> TaskItemsOf(string configuration) => [];
 
     public string WithTaskItems(string configuration, IReadOnlyList<string> items) => configuration;
+
+    public string Combine(IReadOnlyList<string> configurations) =>
+        throw new InvalidOperationException("Sources are one grain per source id; there are no shard configurations to combine.");
 
     public async Task StartAsync(IGrainFactory grains, string key, string configuration, CancellationToken cancellationToken)
     {
@@ -109,15 +111,4 @@ internal sealed class SourceAgentDriver : IAgentDriver
 
     private static string WithoutParameter(ArgumentException exception) =>
         exception.ParamName is { } name ? exception.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : exception.Message;
-
-    private static JsonSerializerOptions CreateJsonOptions()
-    {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
-        {
-            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-            Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
-        };
-        options.MakeReadOnly(populateMissingResolver: true);
-        return options;
-    }
 }

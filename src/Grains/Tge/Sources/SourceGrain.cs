@@ -84,17 +84,30 @@ internal sealed partial class SourceGrain(
     public async Task StartAsync(TgeSourceSettings settings, CancellationToken cancellationToken)
     {
         SourceSettingsValidator.Validate(SourceId, settings);
-        bool applied;
         await _stateLock.WaitAsync(cancellationToken);
+        string? previousOwner;
+        bool applied;
         try
         {
-            applied = await ApplyAsync(settings, cancellationToken);
+            // A direct start is an operator taking the source over: its scraper may no longer release it.
+            previousOwner = state.State.Owner;
+            state.State.Owner = null;
+            applied = await ApplyAsync(settings, previousOwner is not null, cancellationToken);
         }
         finally
         {
             _stateLock.Release();
         }
 
+        await StartedAsync(settings, applied);
+        if (previousOwner is not null)
+        {
+            SourceLog.TakenOver(logger, SourceId, previousOwner);
+        }
+    }
+
+    private async Task StartedAsync(TgeSourceSettings settings, bool applied)
+    {
         await RegisterOrUpdateReminder(KeepAliveReminder, options.Value.ReminderPeriod, options.Value.ReminderPeriod);
         if (applied)
         {
@@ -102,14 +115,22 @@ internal sealed partial class SourceGrain(
         }
     }
 
-    /// <summary>Persists new settings and restarts the loop; false when the source already runs (or rests paused) on these very settings.</summary>
-    private async Task<bool> ApplyAsync(TgeSourceSettings settings, CancellationToken cancellationToken)
+    /// <summary>
+    /// Persists new settings and restarts the loop; false when the source already runs (or rests paused) on these very
+    /// settings, in which case the state is written only when <paramref name="dirty"/> (the owner changed).
+    /// </summary>
+    private async Task<bool> ApplyAsync(TgeSourceSettings settings, bool dirty, CancellationToken cancellationToken)
     {
         var previous = state.State.Settings;
         if (previous == settings && (state.State.Paused || _pollCancellation is not null))
         {
             // Configured sources are started again on every silo start, after activation has already resumed the
             // loop from the persisted settings: restarting it would poll twice and undo a tuned interval.
+            if (dirty)
+            {
+                await state.WriteStateAsync(cancellationToken);
+            }
+
             return false;
         }
 
@@ -181,27 +202,39 @@ internal sealed partial class SourceGrain(
         await _stateLock.WaitAsync(cancellationToken);
         try
         {
-            StopPolling();
-            _pollTimer?.Dispose();
-            _pollTimer = null;
-            _interval = null;
-            if (state.State.Settings is not null)
-            {
-                state.State.Settings = null;
-                state.State.Paused = false;
-                state.State.ETag = null;
-                state.State.LastModified = null;
-                state.State.FirstPollDone = false;
-                await state.WriteStateAsync(cancellationToken);
-                await WithdrawAsync();
-                SourceLog.Removed(logger, SourceId, _seen.Count);
-            }
+            await RemoveLockedAsync(cancellationToken);
         }
         finally
         {
             _stateLock.Release();
         }
 
+        await ForgetReminderAsync();
+    }
+
+    /// <summary>Stops the loop and forgets settings, validators and owner; the caller holds <see cref="_stateLock"/>.</summary>
+    private async Task RemoveLockedAsync(CancellationToken cancellationToken)
+    {
+        StopPolling();
+        _pollTimer?.Dispose();
+        _pollTimer = null;
+        _interval = null;
+        if (state.State.Settings is not null || state.State.Owner is not null)
+        {
+            state.State.Settings = null;
+            state.State.Owner = null;
+            state.State.Paused = false;
+            state.State.ETag = null;
+            state.State.LastModified = null;
+            state.State.FirstPollDone = false;
+            await state.WriteStateAsync(cancellationToken);
+            await WithdrawAsync();
+            SourceLog.Removed(logger, SourceId, _seen.Count);
+        }
+    }
+
+    private async Task ForgetReminderAsync()
+    {
         if (await GetReminder(KeepAliveReminder) is { } reminder)
         {
             await UnregisterReminder(reminder);
@@ -246,7 +279,8 @@ internal sealed partial class SourceGrain(
             _counters.RecentItemIds,
             _seen.Count,
             _lastDetectionLag,
-            _lastFetchDuration));
+            _lastFetchDuration,
+            state.State.Owner));
     }
 
     // The tick itself is the point: it activates the source, and activation starts polling.

@@ -28,4 +28,8 @@ internal sealed class SourceGrainState
     /// <summary>Whether a body was read since the settings were first given (a source that skips its backlog skips it once).</summary>
     [Id(5)]
     public bool FirstPollDone { get; set; }
+
+    /// <summary>Who claimed the source (a scraper); null when started directly. Only the owner may release it.</summary>
+    [Id(6)]
+    public string? Owner { get; set; }
 }

@@ -34,4 +34,13 @@ internal static partial class SourceLog
 
     [LoggerMessage(TgeSourceEventIds.SourceRecallFailed, LogLevel.Warning, "Source {SourceId}: could not read its finding in memory {Namespace}; it polls on its settings' minimum")]
     public static partial void RecallFailed(ILogger logger, Exception exception, string sourceId, string @namespace);
+
+    [LoggerMessage(TgeSourceEventIds.SourceClaimed, LogLevel.Information, "Source {SourceId} claimed by {Owner} (owner before: {PreviousOwner})")]
+    public static partial void Claimed(ILogger logger, string sourceId, string owner, string previousOwner);
+
+    [LoggerMessage(TgeSourceEventIds.SourceReleased, LogLevel.Information, "Source {SourceId} released by its owner {Owner}")]
+    public static partial void Released(ILogger logger, string sourceId, string owner);
+
+    [LoggerMessage(TgeSourceEventIds.SourceTakenOver, LogLevel.Information, "Source {SourceId} started directly: taken over from its owner {Owner}, which can no longer release it")]
+    public static partial void TakenOver(ILogger logger, string sourceId, string owner);
 }

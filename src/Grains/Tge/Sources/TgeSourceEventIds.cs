@@ -1,6 +1,6 @@
 namespace TgeSwarm.Grains.Tge.Sources;
 
-/// <summary>Event ids of the TGE sources, host guards and performance grain: the block 5650-5699 (5600-5649 is the detection stages').</summary>
+/// <summary>Event ids of the TGE sources, their scrapers, the host guards and the performance grain: the block 5650-5699 (5600-5649 is the detection stages').</summary>
 internal static class TgeSourceEventIds
 {
     public const int SourceStarted = 5650;
@@ -14,6 +14,14 @@ internal static class TgeSourceEventIds
     public const int SourceRecalled = 5658;
     public const int SourceTuned = 5659;
     public const int SourceRecallFailed = 5660;
+    public const int SourceClaimed = 5661;
+    public const int SourceReleased = 5662;
+    public const int SourceTakenOver = 5663;
+
+    public const int ScraperStarted = 5665;
+    public const int ScraperStopped = 5666;
+    public const int ScraperReclaimed = 5667;
+    public const int ScraperReclaimFailed = 5668;
 
     public const int CircuitOpened = 5670;
     public const int CircuitHalfOpened = 5671;

@@ -56,7 +56,7 @@ public sealed class QueenLifecycleTests(QueenFixture fixture) : IClassFixture<Qu
     }
 
     [Theory]
-    [InlineData("scraper", "bybit#22", "{}", "type")]
+    [InlineData("miner", "bybit#22", "{}", "type")]
     [InlineData(Ingestion, "bybit", "{}", "key")]
     [InlineData(Ingestion, "bybit#22", "{not json", "configuration")]
     [InlineData(Ingestion, "bybit#22", """{"venue":"okx","webSocketUrl":"ws://127.0.0.1:1/","instruments":["BTC-USDT"]}""", "configuration")]
