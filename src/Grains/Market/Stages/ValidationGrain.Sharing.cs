@@ -30,7 +30,7 @@ internal sealed partial class ValidationGrain
             RegisterGrainTimer(
                 static (grain, cancellationToken) => grain.ShareAsync(cancellationToken),
                 this,
-                new GrainTimerCreationOptions(interval, interval) { Interleave = true });
+                new GrainTimerCreationOptions(interval, interval) { Interleave = true, KeepAlive = false });
         }
     }
 

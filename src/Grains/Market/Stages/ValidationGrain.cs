@@ -35,10 +35,12 @@ internal sealed partial class ValidationGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var venue = this.GetPrimaryKeyString();
+        var venue = _venue = this.GetPrimaryKeyString();
         var provider = this.GetStreamProvider(MarketStreamNames.Provider);
-        _venue = venue;
         _validator = new MarketValidator(options.Value, time);
+
+        // After the validator, which both timers touch: the recall's one-shot tick is due at once and may interleave
+        // with the subscription below.
         StartSharing();
         ScheduleRecall();
         _counters = new StageCounters(MarketStages.Validation, venue);
