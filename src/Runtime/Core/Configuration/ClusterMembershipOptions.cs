@@ -57,6 +57,14 @@ public sealed class ClusterMembershipOptions
     public TimeSpan DefunctSiloCleanupPeriod { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>
+    /// Whether the probe that would cast a vote (the one after <see cref="NumMissedProbesLimit"/> − 1 misses in a
+    /// row) goes through a randomly chosen third silo instead: if that silo reaches the target, nobody votes (only
+    /// this silo's path to it is broken); if it cannot either, both vote in one write. Needs a third active silo;
+    /// without one the probe is direct. Default true.
+    /// </summary>
+    public bool EnableIndirectProbes { get; set; } = true;
+
+    /// <summary>
     /// Whether this silo probes others and votes. Off only for diagnostics: nobody then detects a failed silo
     /// except by its own graceful stop. Default true.
     /// </summary>

@@ -20,11 +20,14 @@ internal sealed class ClusterMembershipOptionsValidator : IValidateOptions<Clust
         Positive(failures, nameof(options.DefunctSiloExpiration), options.DefunctSiloExpiration);
         Positive(failures, nameof(options.DefunctSiloCleanupPeriod), options.DefunctSiloCleanupPeriod);
 
-        // Votes must outlive the misses that lead to them, or a quorum can never gather.
+        // Votes must outlive the misses that lead to them, or a quorum can never gather. An indirect probe (the one
+        // that votes) may take two probe timeouts, so it adds one more.
+        var periodsToVote = options.NumMissedProbesLimit + (options.EnableIndirectProbes ? 1 : 0);
         if (options.ProbeTimeout > TimeSpan.Zero && options.NumMissedProbesLimit >= 1
-            && options.DeathVoteExpirationTimeout <= options.ProbeTimeout * options.NumMissedProbesLimit)
+            && options.DeathVoteExpirationTimeout <= options.ProbeTimeout * periodsToVote)
         {
-            failures.Add($"{nameof(ClusterMembershipOptions)}.{nameof(options.DeathVoteExpirationTimeout)} ({options.DeathVoteExpirationTimeout}) must exceed {nameof(options.ProbeTimeout)} × {nameof(options.NumMissedProbesLimit)} ({options.ProbeTimeout * options.NumMissedProbesLimit}).");
+            var factor = options.EnableIndirectProbes ? $"({nameof(options.NumMissedProbesLimit)} + 1, with {nameof(options.EnableIndirectProbes)})" : nameof(options.NumMissedProbesLimit);
+            failures.Add($"{nameof(ClusterMembershipOptions)}.{nameof(options.DeathVoteExpirationTimeout)} ({options.DeathVoteExpirationTimeout}) must exceed {nameof(options.ProbeTimeout)} × {factor} ({options.ProbeTimeout * periodsToVote}).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

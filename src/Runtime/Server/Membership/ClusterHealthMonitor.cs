@@ -7,13 +7,21 @@ using TgeSwarm.Runtime.Configuration;
 namespace TgeSwarm.Runtime.Membership;
 
 /// <summary>
-/// Failure detection by direct probes. Every <c>ProbeTimeout</c> this silo probes the silos after it on the probe
-/// ring (<see cref="ProbeTargets"/>), each probe bounded by <c>ProbeTimeout</c>. A target that misses
+/// Failure detection by probes. Every <c>ProbeTimeout</c> this silo probes the silos after it on the probe ring
+/// (<see cref="ProbeTargets"/>), each probe bounded by <c>ProbeTimeout</c>. A target that misses
 /// <c>NumMissedProbesLimit</c> probes in a row gets a suspicion vote in the table, renewed on every further miss,
-/// until the votes of enough silos declare it dead (<see cref="MembershipTableManager.TryToSuspectOrKillAsync"/>);
-/// one answered probe clears the count. Probes run only while this silo is Active. Indirect probes (asking a third
-/// silo) are not done yet: a silo cut off from one peer only collects that peer's vote, which alone is no quorum
-/// once three or more silos are active.
+/// until the votes of enough silos declare it dead (<see cref="MembershipTableManager.TryToSuspectOrKillAsync(SiloAddress, int, string, SiloAddress?, CancellationToken)"/>);
+/// one answered probe clears the count. Probes run only while this silo is Active.
+/// <para>
+/// The probe whose miss would vote is indirect (as Orleans does it): when a third active, non-stale silo exists, a
+/// random one of them (preferring those this silo reaches) probes the target on this silo's behalf
+/// (<c>ISiloControl.ProbeIndirectly</c>: its own probe bounded by <c>ProbeTimeout</c>, the whole request by twice
+/// that). If it reached the target, only this silo's path is broken: no vote, and the miss count stays one short of
+/// the limit, so the next round asks again. If it could not reach it either, both vote in one write, so a dead silo
+/// goes no later than with direct probes, usually sooner. If it did not answer, or refused (not Active itself), the
+/// round is an ordinary miss and this silo votes alone. A silo cut off from one peer only thus no longer collects
+/// that peer's lone vote forever, and a silo cut off from everybody still gets voted out by the others.
+/// </para>
 /// </summary>
 internal sealed partial class ClusterHealthMonitor : IAsyncDisposable
 {
@@ -116,6 +124,12 @@ internal sealed partial class ClusterHealthMonitor : IAsyncDisposable
     private async Task ProbeAsync(SiloAddress target, ProbeState state, CancellationToken cancellationToken)
     {
         var probeNumber = ++state.ProbeNumber;
+        if (_options.EnableIndirectProbes && state.Misses >= _options.NumMissedProbesLimit - 1 && ChooseIntermediary(target) is { } intermediary)
+        {
+            await ProbeThroughAsync(intermediary, target, state, probeNumber, cancellationToken);
+            return;
+        }
+
         var error = await SendProbeAsync(target, probeNumber, cancellationToken);
         if (error is null)
         {
@@ -123,21 +137,32 @@ internal sealed partial class ClusterHealthMonitor : IAsyncDisposable
             {
                 LogProbeRecovered(_logger, target, state.Misses);
                 state.Misses = 0;
+                state.LastError = null;
             }
 
             return;
         }
 
+        state.LastError = error;
+        LogProbeFailed(_logger, target, probeNumber, state.Misses + 1, error);
+        await OnMissAsync(target, state, error, coVoter: null, cancellationToken);
+    }
+
+    /// <summary>Counts a miss and votes once the limit is reached, with <paramref name="coVoter"/> beside this silo when given.</summary>
+    private async Task OnMissAsync(SiloAddress target, ProbeState state, string error, SiloAddress? coVoter, CancellationToken cancellationToken)
+    {
         var misses = ++state.Misses;
         _instruments.ProbesFailed.Add(1);
-        LogProbeFailed(_logger, target, probeNumber, misses, error);
         if (misses >= _options.NumMissedProbesLimit)
         {
-            await _tableManager.TryToSuspectOrKillAsync(target, misses, error, cancellationToken);
+            await _tableManager.TryToSuspectOrKillAsync(target, misses, error, coVoter, cancellationToken);
         }
     }
 
-    /// <summary>One probe outside the rounds (the joining silo's check of stale rows): null when <paramref name="target"/> answered in time, else what went wrong.</summary>
+    /// <summary>
+    /// One direct probe (of a round, of the joining silo's check of stale rows, or on another silo's behalf): null
+    /// when <paramref name="target"/> answered in time, else what went wrong.
+    /// </summary>
     internal async Task<string?> SendProbeAsync(SiloAddress target, int probeNumber, CancellationToken cancellationToken)
     {
         using var timeout = new CancellationTokenSource(_options.ProbeTimeout, _time);
@@ -164,20 +189,14 @@ internal sealed partial class ClusterHealthMonitor : IAsyncDisposable
             : "probe refused or connection failed";
     }
 
-    /// <summary>Per target, touched only by that target's probe (one per round, rounds in sequence).</summary>
+    /// <summary>Per target, written only by that target's probe (one per round, rounds in sequence).</summary>
     private sealed class ProbeState
     {
         public int ProbeNumber { get; set; }
 
         public int Misses { get; set; }
+
+        /// <summary>Why the last missed direct probe failed, for the message of a later indirect probe nobody answered.</summary>
+        public string? LastError { get; set; }
     }
-
-    [LoggerMessage(MembershipEventIds.ProbeFailed, LogLevel.Information, "Probe {ProbeNumber} of {Target} failed ({Misses} in a row): {Error}")]
-    private static partial void LogProbeFailed(ILogger logger, SiloAddress target, int probeNumber, int misses, string error);
-
-    [LoggerMessage(MembershipEventIds.ProbeRecovered, LogLevel.Information, "{Target} answers probes again after {Misses} misses")]
-    private static partial void LogProbeRecovered(ILogger logger, SiloAddress target, int misses);
-
-    [LoggerMessage(MembershipEventIds.LoopStopped, LogLevel.Debug, "Cluster health monitor stopped")]
-    private static partial void LogStopped(ILogger logger);
 }

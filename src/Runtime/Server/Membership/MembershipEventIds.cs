@@ -29,4 +29,9 @@ internal static class MembershipEventIds
     public const int OwnStatusWritten = 423;
     public const int TableStillUnavailable = 424;
     public const int StaleRowAnswers = 425;
+    public const int IndirectProbeReached = 426;
+    public const int IndirectProbeFailed = 427;
+    public const int IndirectProbeUnanswered = 428;
+    public const int IndirectProbeRefused = 429;
+    public const int CoVoterIgnored = 430;
 }

@@ -76,6 +76,9 @@ internal sealed partial class MembershipTableManager : IClusterMembershipService
 
     public SiloAddress Self => _localSilo.SiloAddress;
 
+    /// <summary>This silo's own status as it last wrote or learnt it.</summary>
+    public SiloStatus LocalStatus => _localSilo.Status;
+
     /// <summary>The newest table read (rows with IAmAlive times and etags), or null before the first read.</summary>
     public MembershipTableData? LatestTable
     {

@@ -1,11 +1,12 @@
 using TgeSwarm.Runtime.Hosting;
+using TgeSwarm.Runtime.Membership;
 using TgeSwarm.Runtime.Scheduling;
 
 namespace TgeSwarm.Runtime.SystemTargets;
 
 /// <summary>Answers <see cref="ISiloControl"/> from this silo's catalog. Reentrant: a probe never waits behind a slow query.</summary>
 [Reentrant]
-internal sealed class SiloControlTarget(Catalog.Catalog catalog, LocalSiloDetails silo, CallClock clock) : Grain, ISiloControl
+internal sealed class SiloControlTarget(Catalog.Catalog catalog, LocalSiloDetails silo, CallClock clock, ClusterHealthMonitor healthMonitor) : Grain, ISiloControl
 {
     public Task<SiloStatus> Ping(int probeNumber, CancellationToken cancellationToken) => Task.FromResult(silo.Status);
 
@@ -35,4 +36,7 @@ internal sealed class SiloControlTarget(Catalog.Catalog catalog, LocalSiloDetail
     }
 
     public Task<int> GetActivationCount() => Task.FromResult(catalog.Activations.Count(static a => !a.ClassInfo.IsSystemTarget));
+
+    public Task<IndirectProbeResult> ProbeIndirectly(SiloAddress target, int probeNumber, CancellationToken cancellationToken) =>
+        healthMonitor.ProbeOnBehalfAsync(target, probeNumber, cancellationToken);
 }

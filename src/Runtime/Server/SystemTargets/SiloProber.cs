@@ -3,7 +3,10 @@ using TgeSwarm.Runtime.Membership;
 
 namespace TgeSwarm.Runtime.SystemTargets;
 
-/// <summary>Probes a silo by calling its <see cref="ISiloControl.Ping"/> over the ordinary silo-to-silo path.</summary>
+/// <summary>
+/// Probes a silo by calling its <see cref="ISiloControl.Ping"/> over the ordinary silo-to-silo path, and indirectly
+/// through another silo's <see cref="ISiloControl.ProbeIndirectly"/>.
+/// </summary>
 internal sealed class SiloProber(IServiceProvider services) : ISiloProber
 {
     private IGrainFactory GrainFactory => field ??= services.GetRequiredService<IGrainFactory>();
@@ -18,6 +21,18 @@ internal sealed class SiloProber(IServiceProvider services) : ISiloProber
         catch (Exception exception) when (exception is SwarmException or TimeoutException or OperationCanceledException)
         {
             return false;
+        }
+    }
+
+    public async Task<IndirectProbeResult?> ProbeIndirectlyAsync(SiloAddress intermediary, SiloAddress target, int probeNumber, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await GrainFactory.GetGrain<ISiloControl>(intermediary.ToString()).ProbeIndirectly(target, probeNumber, cancellationToken);
+        }
+        catch (Exception exception) when (exception is SwarmException or TimeoutException or OperationCanceledException)
+        {
+            return null;
         }
     }
 }

@@ -20,6 +20,7 @@ public sealed class ClusterMembershipOptionsTests
         Assert.Equal(TimeSpan.FromDays(7), options.DefunctSiloExpiration);
         Assert.Equal(TimeSpan.FromHours(1), options.DefunctSiloCleanupPeriod);
         Assert.True(options.LivenessEnabled);
+        Assert.True(options.EnableIndirectProbes);
         Assert.True(new ClusterMembershipOptionsValidator().Validate(null, options).Succeeded);
     }
 
@@ -31,6 +32,7 @@ public sealed class ClusterMembershipOptionsTests
         Assert.Equal(TimeSpan.FromMilliseconds(500), options.ProbeTimeout);
         Assert.Equal(TimeSpan.FromSeconds(1), options.IAmAlivePublishTimeout);
         Assert.Equal(TimeSpan.FromSeconds(1), options.TableRefreshTimeout);
+        Assert.True(options.EnableIndirectProbes);
         Assert.True(new ClusterMembershipOptionsValidator().Validate(null, options).Succeeded);
     }
 
@@ -58,5 +60,18 @@ public sealed class ClusterMembershipOptionsTests
         var result = new ClusterMembershipOptionsValidator().Validate(null, options);
         Assert.True(result.Failed);
         Assert.Contains($"ClusterMembershipOptions.{setting}", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_indirect_probes_votes_must_outlive_one_more_probe_timeout()
+    {
+        // 20 s outlives 3 direct probe periods of 5 s, but not the 4 that an indirect (two-timeout) last probe can take.
+        var options = new ClusterMembershipOptions { DeathVoteExpirationTimeout = TimeSpan.FromSeconds(20) };
+        var result = new ClusterMembershipOptionsValidator().Validate(null, options);
+        Assert.True(result.Failed);
+        Assert.Contains("ClusterMembershipOptions.DeathVoteExpirationTimeout (00:00:20) must exceed ProbeTimeout × (NumMissedProbesLimit + 1, with EnableIndirectProbes) (00:00:20)", result.FailureMessage, StringComparison.Ordinal);
+
+        options.EnableIndirectProbes = false;
+        Assert.True(new ClusterMembershipOptionsValidator().Validate(null, options).Succeeded);
     }
 }

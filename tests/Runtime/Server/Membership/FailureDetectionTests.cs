@@ -7,7 +7,7 @@ namespace TgeSwarm.Runtime.Tests.Membership;
 /// <summary>
 /// Probes, suspicion votes and death declarations. Most tests switch the probe loops off (LivenessEnabled = false)
 /// and run probe rounds themselves (<see cref="ClusterHealthMonitor.ProbeOnceAsync"/>), so the exact sequence of
-/// votes is known; one test lets the loops run on the fake clock end to end.
+/// votes is known; one test lets the loops run on the fake clock end to end (indirect probes on, as by default).
 /// </summary>
 public sealed class FailureDetectionTests
 {
@@ -179,10 +179,17 @@ public sealed class FailureDetectionTests
         Assert.Equal(SiloStatus.Active, cluster.Faultable.Get(c.Address)!.Status);
     }
 
-    /// <summary>A cluster whose probe loops are off: probes happen only in the rounds a test runs.</summary>
-    private static MembershipTestCluster ManualProbing() => new(configure: o => o.LivenessEnabled = false);
+    /// <summary>
+    /// A cluster whose probe loops are off: probes happen only in the rounds a test runs. Probes are direct only, so
+    /// these tests pin the behaviour with <c>EnableIndirectProbes</c> off; <see cref="IndirectProbeTests"/> covers it on.
+    /// </summary>
+    private static MembershipTestCluster ManualProbing() => new(configure: static o =>
+    {
+        o.LivenessEnabled = false;
+        o.EnableIndirectProbes = false;
+    });
 
-    private static async Task<(MembershipTestSilo A, MembershipTestSilo B, MembershipTestSilo C)> StartThreeAsync(MembershipTestCluster cluster)
+    internal static async Task<(MembershipTestSilo A, MembershipTestSilo B, MembershipTestSilo C)> StartThreeAsync(MembershipTestCluster cluster)
     {
         var silos = await cluster.StartSilosAsync(3);
         foreach (var silo in silos)
@@ -194,7 +201,7 @@ public sealed class FailureDetectionTests
         return (silos[0], silos[1], silos[2]);
     }
 
-    private static async Task ProbeRoundsAsync(MembershipTestSilo silo, int rounds)
+    internal static async Task ProbeRoundsAsync(MembershipTestSilo silo, int rounds)
     {
         for (var i = 0; i < rounds; i++)
         {

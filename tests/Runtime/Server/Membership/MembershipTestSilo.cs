@@ -22,10 +22,12 @@ internal sealed class MembershipTestSilo : IAsyncDisposable
         _loggers = new LoggerFactory([Log]);
         Details = new LocalSiloDetails(Options.Create(new SiloOptions { SiloName = $"silo-{port}", SiloPort = port }), time);
         View = new MembershipView();
-        var instruments = new MembershipInstruments(_meters, View);
+        Instruments = new MembershipInstruments(_meters, View);
+        var instruments = Instruments;
         var wrapped = Options.Create(options);
         TableManager = new MembershipTableManager(table, Details, View, wrapped, time, Terminator, instruments, _loggers.CreateLogger<MembershipTableManager>(), changeFeed);
         Monitor = new ClusterHealthMonitor(TableManager, network.ProberFor(Details.SiloAddress), wrapped, time, instruments, _loggers.CreateLogger<ClusterHealthMonitor>());
+        network.Attach(Details.SiloAddress, Monitor);
         Agent = new MembershipAgent(TableManager, Monitor, Details, wrapped, time, _loggers.CreateLogger<MembershipAgent>());
     }
 
@@ -34,6 +36,8 @@ internal sealed class MembershipTestSilo : IAsyncDisposable
     public LocalSiloDetails Details { get; }
 
     public MembershipView View { get; }
+
+    public MembershipInstruments Instruments { get; }
 
     public MembershipTableManager TableManager { get; }
 
