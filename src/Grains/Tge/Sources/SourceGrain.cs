@@ -92,7 +92,16 @@ internal sealed partial class SourceGrain(
             // A direct start is an operator taking the source over: its scraper may no longer release it.
             previousOwner = state.State.Owner;
             state.State.Owner = null;
-            applied = await ApplyAsync(settings, previousOwner is not null, cancellationToken);
+            try
+            {
+                applied = await ApplyAsync(settings, previousOwner is not null, cancellationToken);
+            }
+            catch (Exception)
+            {
+                // Unwritten, the take-over must not linger in memory: a retry would find no owner and write nothing.
+                state.State.Owner = previousOwner;
+                throw;
+            }
         }
         finally
         {

@@ -5,7 +5,9 @@ using TgeSwarm.Grains.Interfaces.Coordination;
 using TgeSwarm.Grains.Interfaces.Tge;
 using TgeSwarm.Grains.Interfaces.Tge.Scrapers;
 using TgeSwarm.Grains.Interfaces.Tge.Sources;
+using TgeSwarm.Grains.Tests.Support;
 using TgeSwarm.Grains.Tests.Tge.Sources;
+using TgeSwarm.Runtime;
 
 namespace TgeSwarm.Grains.Tests.Coordination;
 
@@ -108,6 +110,36 @@ public sealed class QueenScraperTests(ScraperQueenFixture fixture) : IClassFixtu
         Assert.All((await ReadAsync(ids)).Values, static s => Assert.Equal(TgeSourceRunState.Unconfigured, s.State));
         await Queen.ReconcileAsync(None);
         Assert.Equal(AgentState.Stopped, (await Queen.GetAgentAsync(Scraper, "heal#0", None)).ActualState);
+    }
+
+    [Fact]
+    public async Task A_scraper_activated_again_reclaims_the_sources_it_lost_meanwhile_and_leaves_its_running_ones_alone()
+    {
+        string[] ids = ["repair-a", "repair-b"];
+        await Queen.SpawnAsync(Scraper, "repair#0", fixture.Template(ids), Operator, None);
+        await QuiescentAsync(ids, ids.ToDictionary(static id => id, static _ => 1L));
+
+        var management = fixture.Cluster.GrainFactory.GetGrain<IManagementGrain>(0);
+        Assert.Contains(await management.GetActivations("scraper", 100), static a => a.GrainId.Key == "repair#0");
+
+        // Past the collection age the idle scraper is collected; its sources keep polling on their own.
+        fixture.Time.Advance(TimeSpan.FromMinutes(17));
+        var left = await Eventually.ReadAsync(() => management.GetActivations("scraper", 100), static a => a.All(static x => x.GrainId.Key != "repair#0"));
+        Assert.True(left.All(static x => x.GrainId.Key != "repair#0"), "timed out waiting for scraper repair#0 to be collected after its collection age");
+        var running = await QuiescentAsync(ids, ids.ToDictionary(static id => id, static _ => 2L));
+        await Source("repair-a").RemoveAsync(None);
+
+        await fixture.Cluster.GrainFactory.GetGrain<IScraperGrain>("repair#0").GetStatusAsync(None);
+
+        var reclaimed = await Eventually.ReadAsync(() => Source("repair-a").GetStatusAsync(None), static s => s.Owner == "scraper/repair#0");
+        Assert.Equal((TgeSourceRunState.Running, "scraper/repair#0"), (reclaimed.State, reclaimed.Owner));
+        await SourceSilo.QuiescentAsync(Source("repair-a"), fixture.Time, 3);
+        var untouched = await Source("repair-b").GetStatusAsync(None);
+        Assert.Equal((running["repair-b"].Polls, "scraper/repair#0"), (untouched.Polls, untouched.Owner));
+        var status = await fixture.Cluster.GrainFactory.GetGrain<IScraperGrain>("repair#0").GetStatusAsync(None);
+        Assert.Equal(["repair-a", "repair-b"], status.Polling);
+
+        await Queen.StopAsync(Scraper, "repair#0", Operator, None);
     }
 
     [Fact]
