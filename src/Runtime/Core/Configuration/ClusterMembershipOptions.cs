@@ -58,9 +58,9 @@ public sealed class ClusterMembershipOptions
 
     /// <summary>
     /// Whether the probe that would cast a vote (the one after <see cref="NumMissedProbesLimit"/> − 1 misses in a
-    /// row) goes through a randomly chosen third silo instead: if that silo reaches the target, nobody votes (only
-    /// this silo's path to it is broken); if it cannot either, both vote in one write. Needs a third active silo;
-    /// without one the probe is direct. Default true.
+    /// row) also goes through a randomly chosen third silo: if the direct probe misses but that silo reaches the
+    /// target, nobody votes (only this silo's path to it is broken). Needs a third active silo; without one the probe
+    /// is only direct. Default true.
     /// </summary>
     public bool EnableIndirectProbes { get; set; } = true;
 

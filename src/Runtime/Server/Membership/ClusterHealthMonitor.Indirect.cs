@@ -66,32 +66,33 @@ internal sealed partial class ClusterHealthMonitor
         return pool.Count == 0 ? null : pool[Random.Shared.Next(pool.Count)];
     }
 
-    /// <summary>The probe that would vote, sent through <paramref name="intermediary"/>; acts on its answer.</summary>
-    private async Task ProbeThroughAsync(SiloAddress intermediary, SiloAddress target, ProbeState state, int probeNumber, CancellationToken cancellationToken)
+    /// <summary>
+    /// Acts on the intermediary's verdict about a target this silo's own probe just missed (<paramref name="directError"/>);
+    /// <paramref name="verdict"/> is null when the intermediary gave none in time.
+    /// </summary>
+    private async Task OnIndirectVerdictAsync(
+        SiloAddress intermediary, SiloAddress target, ProbeState state, int probeNumber, string directError, IndirectProbeResult? verdict, CancellationToken cancellationToken)
     {
-        var result = await SendIndirectProbeAsync(intermediary, target, probeNumber, cancellationToken);
-        cancellationToken.ThrowIfCancellationRequested();
-        switch (result)
+        switch (verdict)
         {
             case { Succeeded: true }:
                 // The count stays where it is (one short of the limit): the next round asks through a third silo again.
                 _instruments.IndirectProbes.Add(1, Reached);
-                LogIndirectProbeReached(_logger, target, intermediary, probeNumber, state.Misses);
+                LogIndirectProbeReached(_logger, target, intermediary, probeNumber, state.Misses, directError);
                 return;
             case { Refused: false }:
-                var failure = string.Create(CultureInfo.InvariantCulture, $"{intermediary} could not reach it either: {result.FailureMessage}");
+                var failure = string.Create(CultureInfo.InvariantCulture, $"{directError}, and {intermediary} could not reach it either: {verdict.FailureMessage}");
                 _instruments.IndirectProbes.Add(1, Failed);
                 LogIndirectProbeFailed(_logger, target, intermediary, probeNumber, state.Misses + 1, failure);
-                await OnMissAsync(target, state, failure, coVoter: intermediary, cancellationToken);
+                await OnMissAsync(target, state, failure, cancellationToken);
                 return;
             default:
-                var why = result is null
-                    ? string.Create(CultureInfo.InvariantCulture, $"intermediary {intermediary} gave no answer (waited at most {IndirectProbeTimeout.TotalMilliseconds} ms)")
-                    : string.Create(CultureInfo.InvariantCulture, $"intermediary {intermediary} refused: {result.FailureMessage}");
-                var error = state.LastError is { } last ? string.Concat(why, "; last direct probe: ", last) : why;
+                var why = verdict is null
+                    ? string.Create(CultureInfo.InvariantCulture, $"{directError}; intermediary {intermediary} gave no answer (waited at most {IndirectProbeTimeout.TotalMilliseconds} ms)")
+                    : string.Create(CultureInfo.InvariantCulture, $"{directError}; intermediary {intermediary} refused: {verdict.FailureMessage}");
                 _instruments.IndirectProbes.Add(1, Unavailable);
-                LogIndirectProbeUnanswered(_logger, target, intermediary, probeNumber, state.Misses + 1, error);
-                await OnMissAsync(target, state, error, coVoter: null, cancellationToken);
+                LogIndirectProbeUnanswered(_logger, target, intermediary, probeNumber, state.Misses + 1, why);
+                await OnMissAsync(target, state, why, cancellationToken);
                 return;
         }
     }

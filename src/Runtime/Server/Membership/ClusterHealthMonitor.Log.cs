@@ -10,8 +10,8 @@ internal sealed partial class ClusterHealthMonitor
     [LoggerMessage(MembershipEventIds.ProbeRecovered, LogLevel.Information, "{Target} answers probes again after {Misses} misses")]
     private static partial void LogProbeRecovered(ILogger logger, SiloAddress target, int misses);
 
-    [LoggerMessage(MembershipEventIds.IndirectProbeReached, LogLevel.Information, "Probe {ProbeNumber} of {Target} through {Intermediary}: the intermediary reached it, so only this silo's path to it fails ({Misses} direct misses in a row); no vote")]
-    private static partial void LogIndirectProbeReached(ILogger logger, SiloAddress target, SiloAddress intermediary, int probeNumber, int misses);
+    [LoggerMessage(MembershipEventIds.IndirectProbeReached, LogLevel.Information, "Probe {ProbeNumber} of {Target} missed ({Error}) but {Intermediary} reached it, so only this silo's path to it fails ({Misses} misses in a row before); no vote")]
+    private static partial void LogIndirectProbeReached(ILogger logger, SiloAddress target, SiloAddress intermediary, int probeNumber, int misses, string error);
 
     [LoggerMessage(MembershipEventIds.IndirectProbeFailed, LogLevel.Information, "Probe {ProbeNumber} of {Target} through {Intermediary} failed ({Misses} in a row): {Error}")]
     private static partial void LogIndirectProbeFailed(ILogger logger, SiloAddress target, SiloAddress intermediary, int probeNumber, int misses, string error);

@@ -33,5 +33,4 @@ internal static class MembershipEventIds
     public const int IndirectProbeFailed = 427;
     public const int IndirectProbeUnanswered = 428;
     public const int IndirectProbeRefused = 429;
-    public const int CoVoterIgnored = 430;
 }

@@ -10,11 +10,8 @@ internal sealed partial class MembershipTableManager
     [LoggerMessage(MembershipEventIds.OwnStatusWritten, LogLevel.Debug, "Wrote own status of {Silo}: {OldStatus} -> {NewStatus}, membership version {Version}")]
     private static partial void LogOwnStatusWritten(ILogger logger, SiloAddress silo, SiloStatus oldStatus, SiloStatus newStatus, int version);
 
-    [LoggerMessage(MembershipEventIds.SuspicionVote, LogLevel.Warning, "Suspicion vote against {Target} by {Voters} after {MissedProbes} missed probes ({LastProbeError}); {Votes} fresh votes now")]
-    private static partial void LogSuspicionVote(ILogger logger, SiloAddress target, string voters, int missedProbes, string lastProbeError, int votes);
-
-    [LoggerMessage(MembershipEventIds.CoVoterIgnored, LogLevel.Information, "Intermediary {CoVoter} does not vote against {Target}: its row is {Status}, not Active")]
-    private static partial void LogCoVoterIgnored(ILogger logger, SiloAddress coVoter, SiloAddress target, SiloStatus status);
+    [LoggerMessage(MembershipEventIds.SuspicionVote, LogLevel.Warning, "Suspicion vote against {Target} by {Voter} after {MissedProbes} missed probes ({LastProbeError}); {Votes} fresh votes now")]
+    private static partial void LogSuspicionVote(ILogger logger, SiloAddress target, SiloAddress voter, int missedProbes, string lastProbeError, int votes);
 
     [LoggerMessage(MembershipEventIds.DeathDeclared, LogLevel.Warning, "Declared silo {Target} dead: {Reason}")]
     private static partial void LogDeathDeclared(ILogger logger, SiloAddress target, string reason);

@@ -12,23 +12,14 @@ internal sealed partial class MembershipTableManager
     /// silos. A target that is itself stale (no IAmAlive for long) needs no quorum. Returns true when the target is
     /// dead afterwards. Never throws for an unreachable table: it logs, and the next missed probe tries again.
     /// </summary>
-    public Task<bool> TryToSuspectOrKillAsync(SiloAddress target, int missedProbes, string lastProbeError, CancellationToken cancellationToken) =>
-        TryToSuspectOrKillAsync(target, missedProbes, lastProbeError, coVoter: null, cancellationToken);
-
-    /// <summary>
-    /// As <see cref="TryToSuspectOrKillAsync(SiloAddress, int, string, CancellationToken)"/>, with a second voter in
-    /// the same write: <paramref name="coVoter"/>, the intermediary of an indirect probe that could not reach the
-    /// target either. Its vote counts only while its own row is Active when the vote is written (a silo that is out
-    /// has no say); otherwise this silo votes alone.
-    /// </summary>
-    public async Task<bool> TryToSuspectOrKillAsync(SiloAddress target, int missedProbes, string lastProbeError, SiloAddress? coVoter, CancellationToken cancellationToken)
+    public async Task<bool> TryToSuspectOrKillAsync(SiloAddress target, int missedProbes, string lastProbeError, CancellationToken cancellationToken)
     {
         for (var attempt = 1; attempt <= MaxVoteAttempts; attempt++)
         {
             bool? outcome;
             try
             {
-                outcome = await SuspectOrKillOnceAsync(target, missedProbes, lastProbeError, coVoter, cancellationToken);
+                outcome = await SuspectOrKillOnceAsync(target, missedProbes, lastProbeError, cancellationToken);
             }
             catch (Exception exception) when (IsTableFailure(exception, cancellationToken))
             {
@@ -47,7 +38,7 @@ internal sealed partial class MembershipTableManager
     }
 
     /// <returns>True when the target is dead, false when a vote was written or no vote is due, null after a lost race.</returns>
-    private async Task<bool?> SuspectOrKillOnceAsync(SiloAddress target, int missedProbes, string lastProbeError, SiloAddress? coVoter, CancellationToken cancellationToken)
+    private async Task<bool?> SuspectOrKillOnceAsync(SiloAddress target, int missedProbes, string lastProbeError, CancellationToken cancellationToken)
     {
         var data = await _table.ReadAllAsync(cancellationToken);
         ReportTableHealthy();
@@ -65,22 +56,8 @@ internal sealed partial class MembershipTableManager
 
         var now = _time.GetUtcNow();
         var entry = row.Entry;
-        var secondVoter = coVoter;
-        if (coVoter is not null && (coVoter.Equals(Self) || coVoter.Equals(target) || data.Find(coVoter) is not { Entry.Status: SiloStatus.Active }))
-        {
-            LogCoVoterIgnored(_logger, coVoter, target, data.Find(coVoter)?.Entry.Status ?? SiloStatus.None);
-            secondVoter = null;
-        }
-
         var votes = LivenessRules.FreshVotesOfOthers(entry, Self, now, _options);
         votes.Add(new SuspectVote(Self, now));
-        if (secondVoter is not null)
-        {
-            // The intermediary's older vote is renewed by this one, never counted twice.
-            votes.RemoveAll(v => v.Voter.Equals(secondVoter));
-            votes.Add(new SuspectVote(secondVoter, now));
-        }
-
         string? deathReason = null;
         if (LivenessRules.IsStale(entry, now, _options))
         {
@@ -101,9 +78,8 @@ internal sealed partial class MembershipTableManager
 
         if (deathReason is null)
         {
-            var voters = secondVoter is null ? Self.ToString() : string.Concat(Self.ToString(), " and ", secondVoter.ToString());
-            LogSuspicionVote(_logger, target, voters, missedProbes, lastProbeError, votes.Count);
-            _instruments.SuspicionVotes.Add(secondVoter is null ? 1 : 2);
+            LogSuspicionVote(_logger, target, Self, missedProbes, lastProbeError, votes.Count);
+            _instruments.SuspicionVotes.Add(1);
         }
         else
         {

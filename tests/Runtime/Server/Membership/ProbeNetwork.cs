@@ -30,6 +30,8 @@ internal sealed class ProbeNetwork
 
     public void Cut(SiloAddress from, SiloAddress to) => _cuts[(from, to)] = true;
 
+    public void Heal(SiloAddress from, SiloAddress to) => _cuts.TryRemove((from, to), out _);
+
     /// <summary>
     /// Makes <paramref name="silo"/> leave indirect probe requests unanswered (it still answers direct probes), like an
     /// overloaded or partly broken intermediary: the request waits until the requester gives up.
