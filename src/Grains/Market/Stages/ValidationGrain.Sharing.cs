@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using TgeSwarm.Grains.Interfaces.Coordination;
 using TgeSwarm.Grains.Market.Validation;
 using TgeSwarm.Runtime;
@@ -6,13 +7,18 @@ namespace TgeSwarm.Grains.Market.Stages;
 
 /// <summary>
 /// Sharing the price check's learned baselines in the memory coordinator. A timer, every
-/// <see cref="MarketValidationOptions.AnomalyShareInterval"/>, writes each instrument past warm-up whose baseline
-/// moved since this activation last wrote it (<see cref="AnomalyFindings.Moved"/>), or was never written by it, or
-/// was written half a <see cref="MarketValidationOptions.AnomalyFindingTtl"/> ago (so a steady baseline does not
-/// expire while the venue is validated). The tick interleaves: reading the detectors is one synchronous step, which
-/// never runs beside a stream turn, and the stream goes on while the writes are awaited; it keeps nothing alive, so an
-/// idle venue is still collected. A write that fails is logged once per tick and retried at the next one, since its
-/// instrument still counts as moved; validation never waits on the memory.
+/// <see cref="MarketValidationOptions.AnomalyShareInterval"/>, picks each instrument past warm-up whose baseline moved
+/// since this activation last wrote it (<see cref="AnomalyFindings.Moved"/>), or was never written by it, or was
+/// written half a <see cref="MarketValidationOptions.AnomalyFindingTtl"/> ago (so a steady baseline does not expire
+/// while the venue is validated).
+/// <para>
+/// The tick itself is a short synchronous turn: it reads the detectors and hands the findings to a write loop on the
+/// thread pool. The writes must not be awaited inside a turn: a turn of this non-reentrant grain holds back every
+/// stream batch until it ends (an interleaving tick included), so a slow memory grain would stall validation. The loop
+/// touches only the findings it was given and reports each landed write back through a concurrent queue, which the
+/// next tick takes in; while a loop is still out, ticks skip. A write that fails is logged once per loop and counts as
+/// not written, so the next tick retries it. The timer keeps nothing alive: an idle venue is still collected.
+/// </para>
 /// </summary>
 internal sealed partial class ValidationGrain
 {
@@ -21,75 +27,50 @@ internal sealed partial class ValidationGrain
     private const int MaxConcurrentShares = 8;
 
     private readonly Dictionary<string, AnomalyFinding> _shared = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<KeyValuePair<string, AnomalyFinding>> _written = new();
     private readonly List<KeyValuePair<string, AnomalyBaseline>> _learned = [];
+    private Task _sharing = Task.CompletedTask;
 
     private void StartSharing()
     {
         if (options.Value.AnomalyShareInterval is { } interval && interval > TimeSpan.Zero && _validator.AnomalyThreshold is not null)
         {
             RegisterGrainTimer(
-                static (grain, cancellationToken) => grain.ShareAsync(cancellationToken),
+                static (grain, _) => grain.ShareTick(),
                 this,
-                new GrainTimerCreationOptions(interval, interval) { Interleave = true, KeepAlive = false });
+                new GrainTimerCreationOptions(interval, interval) { KeepAlive = false });
         }
     }
 
-    private async Task ShareAsync(CancellationToken cancellationToken)
+    private Task ShareTick()
     {
+        if (!_sharing.IsCompleted)
+        {
+            return Task.CompletedTask;
+        }
+
+        while (_written.TryDequeue(out var written))
+        {
+            _shared[written.Key] = written.Value;
+        }
+
         var due = DueShares();
-        if (due.Count == 0)
+        if (due.Count > 0)
         {
-            return;
+            var memory = GrainFactory.GetGrain<IMemoryGrain>(AnomalyFindings.Namespace);
+            var cancellationToken = _deactivating.Token;
+            _sharing = RunOutsideTurns(() => WriteAsync(memory, due, cancellationToken), "share");
         }
 
-        var memory = GrainFactory.GetGrain<IMemoryGrain>(AnomalyFindings.Namespace);
-        var ttl = options.Value.AnomalyFindingTtl;
-        var next = -1;
-        var failed = 0;
-        Exception? firstFailure = null;
-        var lanes = new Task[Math.Min(MaxConcurrentShares, due.Count)];
-        for (var i = 0; i < lanes.Length; i++)
-        {
-            lanes[i] = LaneAsync();
-        }
-
-        await Task.WhenAll(lanes);
-        if (firstFailure is not null)
-        {
-            Log.ShareFailed(logger, firstFailure, _venue, failed, due.Count, AnomalyFindings.Namespace);
-        }
-        else
-        {
-            Log.Shared(logger, _venue, due.Count, AnomalyFindings.Namespace);
-        }
-
-        // The lanes' continuations run on this activation one at a time, so the shared counters need no locking.
-        async Task LaneAsync()
-        {
-            for (var i = ++next; i < due.Count; i = ++next)
-            {
-                var (instrument, finding) = due[i];
-                try
-                {
-                    await memory.SetAsync(
-                        AnomalyFindings.Key(_venue, instrument), AnomalyFindings.Write(finding), ttl, null, AnomalyFindings.Writer, cancellationToken);
-                    _shared[instrument] = finding;
-                }
-                catch (Exception exception) when (exception is TimeoutException or SwarmException or CoordinationArgumentException)
-                {
-                    failed++;
-                    firstFailure ??= exception;
-                }
-            }
-        }
+        return Task.CompletedTask;
     }
 
     /// <summary>The findings this tick should write: one per instrument past warm-up whose baseline is new, moved or due for a refresh.</summary>
-    private List<(string Instrument, AnomalyFinding Finding)> DueShares()
+    private List<KeyValuePair<string, AnomalyFinding>> DueShares()
     {
         _learned.Clear();
         _validator.CollectLearnedBaselines(_learned);
-        var due = new List<(string, AnomalyFinding)>();
+        var due = new List<KeyValuePair<string, AnomalyFinding>>();
         var now = time.GetUtcNow();
         var refreshAfter = options.Value.AnomalyFindingTtl / 2;
         var threshold = _validator.AnomalyThreshold.GetValueOrDefault();
@@ -106,9 +87,69 @@ internal sealed partial class ValidationGrain
                 continue;
             }
 
-            due.Add((instrument, new AnomalyFinding(baseline.Median, baseline.Scale, baseline.Moves, threshold, now)));
+            due.Add(new(instrument, new AnomalyFinding(baseline.Median, baseline.Scale, baseline.Moves, threshold, now)));
         }
 
         return due;
     }
+
+    /// <summary>Runs on the thread pool, outside the grain's turns: it reads nothing of the grain but what it was given.</summary>
+    private async Task WriteAsync(IMemoryGrain memory, List<KeyValuePair<string, AnomalyFinding>> due, CancellationToken cancellationToken)
+    {
+        var ttl = options.Value.AnomalyFindingTtl;
+        var next = -1;
+        var failed = 0;
+        Exception? firstFailure = null;
+        var lanes = new Task[Math.Min(MaxConcurrentShares, due.Count)];
+        for (var i = 0; i < lanes.Length; i++)
+        {
+            lanes[i] = LaneAsync();
+        }
+
+        await Task.WhenAll(lanes).ConfigureAwait(false);
+        if (firstFailure is not null)
+        {
+            Log.ShareFailed(logger, firstFailure, _venue, failed, due.Count, AnomalyFindings.Namespace);
+        }
+        else
+        {
+            Log.Shared(logger, _venue, due.Count, AnomalyFindings.Namespace);
+        }
+
+        async Task LaneAsync()
+        {
+            for (var i = Interlocked.Increment(ref next); i < due.Count; i = Interlocked.Increment(ref next))
+            {
+                var (instrument, finding) = due[i];
+                try
+                {
+                    await memory.SetAsync(
+                        AnomalyFindings.Key(_venue, instrument), AnomalyFindings.Write(finding), ttl, null, AnomalyFindings.Writer, cancellationToken)
+                        .ConfigureAwait(false);
+                    _written.Enqueue(due[i]);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    // The activation is going away: the rest is written by the next one.
+                    return;
+                }
+                catch (Exception exception) when (exception is TimeoutException or SwarmException or CoordinationArgumentException)
+                {
+                    Interlocked.Increment(ref failed);
+                    Interlocked.CompareExchange(ref firstFailure, exception, null);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Starts <paramref name="loop"/> on the thread pool, outside the grain's turns. The task returned completes with
+    /// the loop; a loop that fails for a reason it does not expect is logged (5117) rather than lost unobserved.
+    /// </summary>
+    private Task RunOutsideTurns(Func<Task> loop, string name) =>
+        Task.Run(loop, CancellationToken.None).ContinueWith(
+            failed => Log.LoopFailed(logger, failed.Exception!.GetBaseException(), _venue, name),
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
 }

@@ -39,20 +39,30 @@ internal sealed partial class ValidationGrain(
         var provider = this.GetStreamProvider(MarketStreamNames.Provider);
         _validator = new MarketValidator(options.Value, time);
 
-        // After the validator, which both timers touch: the recall's one-shot tick is due at once and may interleave
-        // with the subscription below.
         StartSharing();
-        ScheduleRecall();
+        StartRecall();
         _counters = new StageCounters(MarketStages.Validation, venue);
         _valid = provider.GetStream<MarketBatch>(StreamId.Create(MarketStreamNames.Valid, venue));
         _rejected = provider.GetStream<MarketReject>(StreamId.Create(MarketStreamNames.Rejected, venue));
         await provider.GetStream<MarketBatch>(StreamId.Create(MarketStreamNames.Raw, venue)).SubscribeBatchAsync(OnBatchesAsync);
     }
 
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // Ends the recall and a write loop still out: nothing they would hand over is read any more.
+        _deactivating.Cancel();
+        return Task.CompletedTask;
+    }
+
     public Task<StageStatistics> GetStatisticsAsync(CancellationToken cancellationToken) => Task.FromResult(_counters.Snapshot());
 
     private async Task OnBatchesAsync(IReadOnlyList<MarketBatch> batches, StreamSequenceToken? token)
     {
+        if (!_recalled.IsEmpty)
+        {
+            SeedRecalled();
+        }
+
         var totals = new BatchTotals();
         foreach (var batch in batches)
         {

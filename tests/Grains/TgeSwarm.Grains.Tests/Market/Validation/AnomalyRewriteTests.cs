@@ -44,7 +44,11 @@ public sealed class AnomalyRewriteTests : IAsyncLifetime
         var moved = await AdvanceUntilEntryAsync(e => e.Version > first.Version, "the moved baseline's share");
 
         var expected = LearnedBaseline([.. calm, .. wide]);
-        Assert.Equal(AnomalyFindings.Write(new AnomalyFinding(expected.Median, expected.Scale, 200, 12, moved.UpdatedAt)), moved.Value);
+        Assert.True(AnomalyFindings.TryRead(moved.Value, out var finding, out _));
+        Assert.Equal((expected.Median, expected.Scale, 200, 12.0), (finding.Median, finding.Scale, finding.Moves, finding.Threshold));
+
+        // Learned at the tick; written a moment later, off the grain's turns, while the test's clock steps on.
+        Assert.InRange(finding.LearnedAt, first.UpdatedAt, moved.UpdatedAt);
         Assert.Equal(2, _silo.Logs.Messages(Shared).Count);
     }
 

@@ -58,8 +58,9 @@ internal sealed class AnomalySharingSilo : IAsyncDisposable
         {
             silo.Services.AddSingleton<TimeProvider>(time);
 
-            // Calls must not time out on a clock the test moves by minutes.
+            // Calls, and an activation the storage holds, must not time out on a clock the test moves by minutes.
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromDays(1));
+            silo.Configure<GrainCollectionOptions>(o => o.ActivationTimeout = TimeSpan.FromDays(1));
             silo.Services.AddSingleton<ILoggerProvider>(logs);
             silo.Services.Configure<LoggerFilterOptions>(o => o.Rules.Add(
                 new LoggerFilterRule(typeof(ValidationLogRecorder).FullName, ValidationLogRecorder.Category, LogLevel.Trace, null)));
@@ -84,17 +85,49 @@ internal sealed class AnomalySharingSilo : IAsyncDisposable
 
     public IValidationGrain Validation(Venue venue) => Cluster.GrainFactory.GetGrain<IValidationGrain>(VenueNames.Name(venue));
 
-    /// <summary>Publishes <paramref name="trades"/> as one batch on the venue's <c>market.raw</c> and waits until validation has taken them in.</summary>
+    /// <summary>
+    /// Publishes <paramref name="trades"/> as one batch on the venue's <c>market.raw</c> and waits until validation has
+    /// taken them in. Every wait is bounded in real time: a grain turn stuck on the memory grain (calls never time out
+    /// here) fails the test saying so instead of hanging it.
+    /// </summary>
     public async Task<StageStatistics> ValidateAsync(Venue venue, IReadOnlyList<Trade> trades)
     {
         var validation = Validation(venue);
-        var before = (await validation.GetStatisticsAsync(CancellationToken.None)).EventsIn;
+        var name = VenueNames.Name(venue);
+        var before = (await Within(validation.GetStatisticsAsync(CancellationToken.None), $"validation/{name} to answer before the batch")).EventsIn;
         var raw = Cluster.Client.GetStreamProvider(MarketStreamNames.Provider)
-            .GetStream<MarketBatch>(StreamId.Create(MarketStreamNames.Raw, VenueNames.Name(venue)));
-        await raw.OnNextAsync(new MarketBatch(venue, [.. trades], [], ReceivedAt: 1, Frames: trades.Count));
-        var after = await Eventually.ReadAsync(() => validation.GetStatisticsAsync(CancellationToken.None), s => s.EventsIn >= before + trades.Count);
-        Assert.True(after.EventsIn == before + trades.Count, $"timed out waiting for validation/{VenueNames.Name(venue)} to take in {trades.Count} trades after {before}: it counted {after.EventsIn}");
+            .GetStream<MarketBatch>(StreamId.Create(MarketStreamNames.Raw, name));
+        await Within(raw.OnNextAsync(new MarketBatch(venue, [.. trades], [], ReceivedAt: 1, Frames: trades.Count)), $"market.raw/{name} to take the batch");
+        var after = await Eventually.ReadAsync(
+            () => Within(validation.GetStatisticsAsync(CancellationToken.None), $"validation/{name} to answer after the batch"),
+            s => s.EventsIn >= before + trades.Count);
+        Assert.True(after.EventsIn == before + trades.Count, $"timed out waiting for validation/{name} to take in {trades.Count} trades after {before}: it counted {after.EventsIn}");
         return after;
+    }
+
+    /// <summary>The task's result, or a <see cref="TimeoutException"/> naming what did not happen within 30 s.</summary>
+    public static async Task<T> Within<T>(Task<T> task, string what)
+    {
+        try
+        {
+            return await task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        catch (TimeoutException exception)
+        {
+            throw new TimeoutException($"timed out after 30 s waiting for {what}", exception);
+        }
+    }
+
+    public static async Task Within(Task task, string what)
+    {
+        try
+        {
+            await task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        catch (TimeoutException exception)
+        {
+            throw new TimeoutException($"timed out after 30 s waiting for {what}", exception);
+        }
     }
 
     /// <summary>Waits until the validation grain wrote a log event with <paramref name="id"/> for the <paramref name="count"/>-th time.</summary>
@@ -105,5 +138,10 @@ internal sealed class AnomalySharingSilo : IAsyncDisposable
         return messages;
     }
 
-    public async ValueTask DisposeAsync() => await Cluster.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        // A held activation would hold up the silo's stop.
+        Storage.Release();
+        await Cluster.DisposeAsync();
+    }
 }

@@ -151,6 +151,48 @@ public sealed class AnomalySharingTests : IAsyncLifetime
         Assert.Equal(failures, _silo.Logs.Messages(ShareFailed).Count);
     }
 
+    [Fact]
+    public async Task A_memory_coordinator_that_never_answers_delays_no_batch_and_the_recall_gives_up_after_its_timeout()
+    {
+        _silo.Storage.Hold();
+        var activated = await AnomalySharingSilo.Within(_silo.Validation(Venue.KrakenV1).GetStatisticsAsync(CancellationToken.None), "validation/kraken to activate");
+        Assert.Equal(0, activated.EventsIn);
+
+        // The recall is waiting on the memory grain's activation; the stream does not wait for the recall.
+        var walk = Walk(Venue.KrakenV1, "XBT-USD", 100, seed: 7);
+        var stats = await _silo.ValidateAsync(Venue.KrakenV1, walk);
+        Assert.Equal(100, stats.EventsOut);
+        Assert.Empty(_silo.Logs.Messages(RecallFailed));
+
+        var steps = 0;
+        var failed = await Eventually.ReadAsync(
+            () =>
+            {
+                if (steps < 10)
+                {
+                    steps++;
+                    _silo.Time.Advance(TimeSpan.FromMilliseconds(500));
+                }
+
+                return Task.FromResult(_silo.Logs.Messages(RecallFailed));
+            },
+            m => m.Count > 0);
+        Assert.True(failed.Count == 1, $"the recall did not give up within {steps * 0.5} s of the fake clock");
+        Assert.InRange(steps, 4, 10);
+        Assert.Empty(_silo.Logs.Messages(Recalled));
+
+        // A share tick starts writes that hang on the same activation; batches still go through meanwhile.
+        _silo.Time.Advance(ShareInterval);
+        var more = await _silo.ValidateAsync(Venue.KrakenV1, Walk(Venue.KrakenV1, "XBT-USD", 50, seed: 8, from: walk[^1].Price));
+        Assert.Equal((150, 150), (more.EventsIn, more.EventsOut));
+        Assert.Empty(_silo.Logs.Messages(ShareFailed));
+
+        // Once the memory answers, the held write lands.
+        _silo.Storage.Release();
+        var landed = await Eventually.ReadAsync(() => Memory.GetAsync("kraken:XBT-USD", CancellationToken.None), e => e is not null);
+        Assert.NotNull(landed);
+    }
+
     /// <summary>
     /// Moves the clock on in 5 s steps until the grain logged <paramref name="id"/> for the <paramref name="count"/>-th
     /// time: a tick re-arms only once the previous one finished, so one jump of a whole period could land before it.

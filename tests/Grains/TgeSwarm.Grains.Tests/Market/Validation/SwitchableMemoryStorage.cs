@@ -8,12 +8,15 @@ namespace TgeSwarm.Grains.Tests.Market.Validation;
 
 /// <summary>
 /// Grain storage in memory (JSON snapshots, as PostgreSQL keeps them) that fails every read and write of one state
-/// name while a test says so: with the memory grains' state, a namespace can neither activate nor write.
+/// name while a test says so (with the memory grains' state, a namespace can neither activate nor write), or holds
+/// its reads until released (a namespace whose activation never finishes, so calls to it get no answer).
 /// </summary>
 internal sealed class SwitchableMemoryStorage(string failingState) : IGrainStorage
 {
     private readonly ConcurrentDictionary<(string, GrainId), (byte[] Json, long Version)> _records = new();
+    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _failing;
+    private volatile bool _holding;
 
     public bool Failing
     {
@@ -21,8 +24,22 @@ internal sealed class SwitchableMemoryStorage(string failingState) : IGrainStora
         set => _failing = value;
     }
 
-    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
+    /// <summary>Reads of the state wait from now until <see cref="Release"/>.</summary>
+    public void Hold() => _holding = true;
+
+    public void Release()
     {
+        _holding = false;
+        _released.TrySetResult();
+    }
+
+    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
+    {
+        if (_holding && stateName == failingState)
+        {
+            await _released.Task.WaitAsync(cancellationToken);
+        }
+
         ThrowIfFailing(stateName, grainId);
         if (_records.TryGetValue((stateName, grainId), out var record))
         {
@@ -30,8 +47,6 @@ internal sealed class SwitchableMemoryStorage(string failingState) : IGrainStora
             grainState.ETag = record.Version.ToString(CultureInfo.InvariantCulture);
             grainState.RecordExists = true;
         }
-
-        return Task.CompletedTask;
     }
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
