@@ -20,7 +20,6 @@ internal sealed partial class ValidationGrain
     private const int RecallPageSize = 100;
 
     private readonly ConcurrentQueue<KeyValuePair<string, AnomalyFinding>> _recalled = new();
-    private readonly CancellationTokenSource _deactivating = new();
 
     private void StartRecall()
     {

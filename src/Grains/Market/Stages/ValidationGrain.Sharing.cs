@@ -141,15 +141,4 @@ internal sealed partial class ValidationGrain
             }
         }
     }
-
-    /// <summary>
-    /// Starts <paramref name="loop"/> on the thread pool, outside the grain's turns. The task returned completes with
-    /// the loop; a loop that fails for a reason it does not expect is logged (5117) rather than lost unobserved.
-    /// </summary>
-    private Task RunOutsideTurns(Func<Task> loop, string name) =>
-        Task.Run(loop, CancellationToken.None).ContinueWith(
-            failed => Log.LoopFailed(logger, failed.Exception!.GetBaseException(), _venue, name),
-            CancellationToken.None,
-            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
 }
