@@ -143,6 +143,28 @@ public sealed class QueenScraperTests(ScraperQueenFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Pausing_the_tge_pipeline_releases_a_scrapers_sources_once_and_resuming_claims_them_again()
+    {
+        string[] ids = ["pause-a"];
+        await Queen.SpawnAsync(Scraper, "pause#0", fixture.Template(ids), Operator, None);
+        await QuiescentAsync(ids, ids.ToDictionary(static id => id, static _ => 1L));
+
+        await Queen.PauseAsync(PipelineNames.Tge, Operator, None);
+
+        Assert.Equal(TgeSourceRunState.Unconfigured, (await Source("pause-a").GetStatusAsync(None)).State);
+        await Queen.ReconcileAsync(None);
+        var again = await Queen.ReconcileAsync(None);
+        var paused = await Queen.GetAgentAsync(Scraper, "pause#0", None);
+        Assert.Equal((AgentState.Paused, 0), (paused.ActualState, again.Stopped));
+
+        await Queen.ResumeAsync(PipelineNames.Tge, Operator, None);
+
+        var resumed = await SourceSilo.QuiescentAsync(Source("pause-a"), fixture.Time, 2);
+        Assert.Equal((TgeSourceRunState.Running, "scraper/pause#0"), (resumed.State, resumed.Owner));
+        await Queen.StopAsync(Scraper, "pause#0", Operator, None);
+    }
+
+    [Fact]
     public async Task Scraper_is_a_sharded_tge_type_and_a_bad_source_names_the_configuration_field_and_the_source()
     {
         var template = fixture.Template(["bad-a"]).Replace("\"minInterval\":\"00:10:00\"", "\"minInterval\":\"00:00:00\"", StringComparison.Ordinal);
