@@ -7,6 +7,7 @@ using TgeSwarm.Grains.Interfaces.Market;
 using TgeSwarm.Grains.Interfaces.Tge;
 using TgeSwarm.Grains.Market.Hosting;
 using TgeSwarm.Grains.Market.Pipeline;
+using TgeSwarm.Grains.Market.Stages;
 using TgeSwarm.Grains.Market.Validation;
 using TgeSwarm.Grains.Tests.Support;
 using TgeSwarm.Grains.Tge.Sources.Hosting;
@@ -25,7 +26,7 @@ namespace TgeSwarm.Grains.Tests.Market.Validation;
 /// </summary>
 internal sealed class AnomalySharingSilo : IAsyncDisposable
 {
-    private AnomalySharingSilo(TestCluster cluster, FakeTimeProvider time, ValidationLogRecorder logs, SwitchableMemoryStorage storage)
+    private AnomalySharingSilo(TestCluster cluster, FakeTimeProvider time, LogRecorder logs, SwitchableMemoryStorage storage)
     {
         Cluster = cluster;
         Time = time;
@@ -37,14 +38,14 @@ internal sealed class AnomalySharingSilo : IAsyncDisposable
 
     public FakeTimeProvider Time { get; }
 
-    public ValidationLogRecorder Logs { get; }
+    public LogRecorder Logs { get; }
 
     public SwitchableMemoryStorage Storage { get; }
 
     public static async Task<AnomalySharingSilo> StartAsync()
     {
         var time = new FakeTimeProvider();
-        var logs = new ValidationLogRecorder();
+        var logs = new LogRecorder(typeof(ValidationGrain).FullName!);
         var storage = new SwitchableMemoryStorage("memory");
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
@@ -61,9 +62,7 @@ internal sealed class AnomalySharingSilo : IAsyncDisposable
             // Calls, and an activation the storage holds, must not time out on a clock the test moves by minutes.
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromDays(1));
             silo.Configure<GrainCollectionOptions>(o => o.ActivationTimeout = TimeSpan.FromDays(1));
-            silo.Services.AddSingleton<ILoggerProvider>(logs);
-            silo.Services.Configure<LoggerFilterOptions>(o => o.Rules.Add(
-                new LoggerFilterRule(typeof(ValidationLogRecorder).FullName, ValidationLogRecorder.Category, LogLevel.Trace, null)));
+            logs.AddTo(silo.Services);
             silo.Services.AddKeyedSingleton<Runtime.Persistence.IGrainStorage>(PersistentStateAttribute.DefaultStorageName, storage);
             silo.UseInMemoryReminderService();
             silo.AddMemoryStreams(MarketStreamNames.Provider);

@@ -30,7 +30,7 @@ public sealed class SourceFindingTests
         await TuneInFirstSiloAsync(server, Storage, serviceId, configure: null, shared: true);
 
         var secondTime = new FakeTimeProvider();
-        var logs = new LogRecorder();
+        var logs = new LogRecorder(SourceSilo.LogCategories);
         await using var second = SourceSilo.Build(secondTime, new Dictionary<string, string?>(), Storage, serviceId, logs);
         await second.DeployAsync();
         var again = second.GrainFactory.GetGrain<ISourceGrain>(SourceId);
@@ -57,7 +57,7 @@ public sealed class SourceFindingTests
         Assert.Contains(firstLogs.Events, e => e.Id == TgeSourceEventIds.PerformanceShareFailed);
 
         var secondTime = new FakeTimeProvider();
-        var logs = new LogRecorder();
+        var logs = new LogRecorder(SourceSilo.LogCategories);
         await using var second = SourceSilo.Build(secondTime, new Dictionary<string, string?>(), Storage, serviceId, logs, Failing);
         await second.DeployAsync();
         var again = second.GrainFactory.GetGrain<ISourceGrain>(SourceId);
@@ -76,7 +76,7 @@ public sealed class SourceFindingTests
         LocalSourceServer server, Action<ISiloBuilder> storage, string serviceId, Action<ISiloBuilder>? configure, bool shared)
     {
         var time = new FakeTimeProvider();
-        var logs = new LogRecorder();
+        var logs = new LogRecorder(SourceSilo.LogCategories);
         await using var first = SourceSilo.Build(time, new Dictionary<string, string?>(), storage, serviceId, logs, configure);
         await first.DeployAsync();
         server.InjectFault(new LocalSourceFault("okx-new-listings", LocalSourceFaultKind.ServerError));

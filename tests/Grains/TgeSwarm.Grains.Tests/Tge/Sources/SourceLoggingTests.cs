@@ -1,5 +1,6 @@
 using TgeSwarm.Feeds.Sources;
 using TgeSwarm.Grains.Interfaces.Tge.Sources;
+using TgeSwarm.Grains.Tests.Support;
 using TgeSwarm.Runtime.Testing;
 
 namespace TgeSwarm.Grains.Tests.Tge.Sources;
@@ -10,7 +11,7 @@ public sealed class SourceLoggingTests
     [Fact]
     public async Task A_host_down_for_many_polls_logs_each_change_of_state_once()
     {
-        var logs = new LogRecorder();
+        var logs = new LogRecorder(SourceSilo.LogCategories);
         var time = new FakeTimeProvider();
         await using var cluster = SourceSilo.Build(time, new Dictionary<string, string?>(), logs: logs);
         await cluster.DeployAsync();

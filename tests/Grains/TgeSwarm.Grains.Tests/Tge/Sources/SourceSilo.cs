@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TgeSwarm.Grains.Interfaces.Tge;
 using TgeSwarm.Grains.Interfaces.Tge.Sources;
+using TgeSwarm.Grains.Tests.Support;
 using TgeSwarm.Grains.Tge.Sources.Hosting;
 using TgeSwarm.Runtime;
 using TgeSwarm.Runtime.Configuration;
@@ -19,6 +20,9 @@ namespace TgeSwarm.Grains.Tests.Tge.Sources;
 /// </summary>
 internal static class SourceSilo
 {
+    /// <summary>The log categories of the TGE sources, host guards and performance grain, for a <see cref="LogRecorder"/>.</summary>
+    public const string LogCategories = "TgeSwarm.Grains.Tge";
+
     public static TestCluster Build(
         FakeTimeProvider time,
         IDictionary<string, string?> settings,
@@ -52,8 +56,7 @@ internal static class SourceSilo
             silo.Services.AddSingleton<TimeProvider>(time);
             if (logs is not null)
             {
-                silo.Services.AddSingleton<ILoggerProvider>(logs);
-                silo.Services.Configure<LoggerFilterOptions>(o => o.Rules.Add(new LoggerFilterRule(typeof(LogRecorder).FullName, LogRecorder.Categories, LogLevel.Trace, null)));
+                logs.AddTo(silo.Services);
             }
 
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromDays(1));
