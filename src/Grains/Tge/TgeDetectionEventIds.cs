@@ -28,4 +28,5 @@ internal static class TgeDetectionEventIds
     public const int OutboxFailed = 5637;
     public const int OutboxStopped = 5638;
     public const int OutboxPumpEnded = 5639;
+    public const int OutboxUnconfiguredRows = 5640;
 }

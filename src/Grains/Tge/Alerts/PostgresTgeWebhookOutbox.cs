@@ -119,7 +119,9 @@ internal sealed partial class PostgresTgeWebhookOutbox : ITgeWebhookOutbox, ISil
     {
         if (Interlocked.Exchange(ref _started, 1) == 0)
         {
-            _pumps = [.. _webhooks.Select((webhook, i) => Task.Run(() => PumpAsync(webhook, _wakes[i]), CancellationToken.None))];
+            _pumps = [
+                .. _webhooks.Select((webhook, i) => Task.Run(() => PumpAsync(webhook, _wakes[i]), CancellationToken.None)),
+                Task.Run(() => ReportUnconfiguredAsync(_claiming.Token), CancellationToken.None)];
         }
 
         return Task.CompletedTask;

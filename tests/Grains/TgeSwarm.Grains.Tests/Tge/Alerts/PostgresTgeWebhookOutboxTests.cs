@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using TgeSwarm.Grains.Interfaces.Tge;
 using TgeSwarm.Grains.Tests.Support;
@@ -193,6 +194,30 @@ public sealed class PostgresTgeWebhookOutboxTests : IAsyncLifetime
         Assert.Equal(2, await Eventually.ReadAsync(() => Task.FromResult(counts.Get("outcome", "delivered")), static n => n >= 2));
     }
 
+    [Fact]
+    public async Task Pending_rows_of_a_webhook_this_silo_does_not_deliver_to_are_reported_at_start_by_endpoint()
+    {
+        var (removed, _) = Outbox(Options("http://127.0.0.1:9/listings?token=s3cret"));
+        await removed.AddAsync([WebhookNotices.Notice("aaa", 1), WebhookNotices.Notice("bbb", 1)], CancellationToken.None);
+        var logs = new LogRecorder("TgeSwarm.Grains.Tge.Alerts");
+        using var loggers = LoggerFactory.Create(builder => builder.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+        var (kept, _) = Outbox(Options("http://127.0.0.1:9/listings?token=s3cret"), loggers: loggers);
+        var (other, _) = Outbox(Options("http://127.0.0.1:9/airdrops"), loggers: loggers);
+
+        Assert.Equal(0, await kept.ReportUnconfiguredAsync(CancellationToken.None));
+        Assert.Equal(1, await other.ReportUnconfiguredAsync(CancellationToken.None));
+
+        // Before the logger factory goes: their data sources log through it.
+        await kept.DisposeAsync();
+        await other.DisposeAsync();
+
+        var warning = Assert.Single(logs.Messages(TgeDetectionEventIds.OutboxUnconfiguredRows));
+        Assert.Contains("2 notices since", warning, StringComparison.Ordinal);
+        Assert.Contains("wait for http://127.0.0.1:9/listings,", warning, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret", warning, StringComparison.Ordinal);
+        Assert.Equal(2L, await _database.RowsAsync());
+    }
+
     private static TgeAlertOptions Options(params string[] urls) => new()
     {
         Webhooks = [.. urls.Select(url => new TgeWebhookOptions { Url = url, Secret = Secret })],
@@ -203,14 +228,14 @@ public sealed class PostgresTgeWebhookOutboxTests : IAsyncLifetime
         LeaseDuration = TimeSpan.FromMinutes(1),
     };
 
-    private (PostgresTgeWebhookOutbox Outbox, MeterCounts Counts) Outbox(TgeAlertOptions options, TimeProvider? time = null)
+    private (PostgresTgeWebhookOutbox Outbox, MeterCounts Counts) Outbox(TgeAlertOptions options, TimeProvider? time = null, ILoggerFactory? loggers = null)
     {
         Assert.True(new TgeAlertOptionsValidator().Validate(null, options).Succeeded);
         var instruments = new TgeDetectionInstruments(_services.GetRequiredService<IMeterFactory>());
         var counts = new MeterCounts(instruments.Meter, "tge.alerts.webhook");
         var outbox = new PostgresTgeWebhookOutbox(
             _database.ConnectionString, Microsoft.Extensions.Options.Options.Create(options), _services.GetRequiredService<IHttpClientFactory>(),
-            time ?? _clock, instruments, NullLoggerFactory.Instance);
+            time ?? _clock, instruments, loggers ?? NullLoggerFactory.Instance);
         _outboxes.Add(outbox);
         return (outbox, counts);
     }
