@@ -22,18 +22,9 @@ internal sealed class IngestionAgentDriver : IAgentDriver
 
     public AgentTypeInfo Info { get; } = new(Type, PipelineNames.Market, Sharded: true, TaskItems: "instruments");
 
-    public string? GroupOf(string key)
-    {
-        var hash = key.IndexOf('#', StringComparison.Ordinal);
-        if (hash <= 0 || hash == key.Length - 1)
-        {
-            throw new CoordinationArgumentException($"Ingestion shard keys are venue#shard (e.g. binance#0), not '{key}'.", "key");
-        }
+    public string? GroupOf(string key) => ShardKeys.GroupOf(key, "Ingestion shard keys are venue#shard (e.g. binance#0)");
 
-        return key[..hash];
-    }
-
-    public string ShardKey(string group, int index) => $"{group}#{index}";
+    public string ShardKey(string group, int index) => ShardKeys.Of(group, index);
 
     public string Normalize(string key, string configuration) => JsonSerializer.Serialize(Parse(key, configuration), Json);
 
@@ -85,8 +76,7 @@ internal sealed class IngestionAgentDriver : IAgentDriver
         }
         catch (ArgumentException exception)
         {
-            var message = exception.ParamName is { } name ? exception.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : exception.Message;
-            throw new CoordinationArgumentException(message, "configuration");
+            throw new CoordinationArgumentException(ArgumentMessages.WithoutParameter(exception), "configuration");
         }
 
         return settings;

@@ -23,18 +23,9 @@ internal sealed class ScraperAgentDriver : IAgentDriver
 
     public AgentTypeInfo Info { get; } = new(Type, PipelineNames.Tge, Sharded: true, TaskItems: "sources");
 
-    public string? GroupOf(string key)
-    {
-        var hash = key.IndexOf('#', StringComparison.Ordinal);
-        if (hash <= 0 || hash == key.Length - 1)
-        {
-            throw new CoordinationArgumentException($"Scraper keys are group#shard (e.g. tge#0), not '{key}'.", "key");
-        }
+    public string? GroupOf(string key) => ShardKeys.GroupOf(key, "Scraper keys are group#shard (e.g. tge#0)");
 
-        return key[..hash];
-    }
-
-    public string ShardKey(string group, int index) => $"{group}#{index}";
+    public string ShardKey(string group, int index) => ShardKeys.Of(group, index);
 
     public string Normalize(string key, string configuration) => Write(Parse(configuration));
 
@@ -137,8 +128,7 @@ internal sealed class ScraperAgentDriver : IAgentDriver
             }
             catch (ArgumentException exception)
             {
-                var message = exception.ParamName is { } name ? exception.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : exception.Message;
-                throw new CoordinationArgumentException($"Source '{id}': {message}", "configuration");
+                throw new CoordinationArgumentException($"Source '{id}': {ArgumentMessages.WithoutParameter(exception)}", "configuration");
             }
         }
 

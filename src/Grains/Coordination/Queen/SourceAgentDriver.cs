@@ -33,7 +33,7 @@ internal sealed class SourceAgentDriver : IAgentDriver
         }
         catch (ArgumentException exception)
         {
-            throw new CoordinationArgumentException(WithoutParameter(exception), "key");
+            throw new CoordinationArgumentException(ArgumentMessages.WithoutParameter(exception), "key");
         }
 
         return null;
@@ -103,12 +103,10 @@ internal sealed class SourceAgentDriver : IAgentDriver
         }
         catch (ArgumentException exception)
         {
-            throw new CoordinationArgumentException(WithoutParameter(exception), exception.ParamName == "sourceId" ? "key" : "configuration");
+            throw new CoordinationArgumentException(ArgumentMessages.WithoutParameter(exception), exception.ParamName == "sourceId" ? "key" : "configuration");
         }
 
         return settings;
     }
 
-    private static string WithoutParameter(ArgumentException exception) =>
-        exception.ParamName is { } name ? exception.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : exception.Message;
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using TgeSwarm.Grains.Coordination;
 using TgeSwarm.Grains.Interfaces.Coordination;
 using TgeSwarm.Grains.Interfaces.Tge.Scrapers;
 using TgeSwarm.Grains.Interfaces.Tge.Sources;
@@ -117,11 +118,8 @@ internal sealed partial class ScraperGrain(
             }
             catch (ArgumentException exception)
             {
-                throw new ArgumentException($"Source '{id}': {WithoutParameter(exception)}", nameof(settings), exception);
+                throw new ArgumentException($"Source '{id}': {ArgumentMessages.WithoutParameter(exception)}", nameof(settings), exception);
             }
         }
     }
-
-    private static string WithoutParameter(ArgumentException exception) =>
-        exception.ParamName is { } name ? exception.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : exception.Message;
 }

@@ -13,37 +13,9 @@ internal sealed partial class SourceGrain
     public async Task ClaimAsync(string owner, TgeSourceSettings settings, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(owner);
-        SourceSettingsValidator.Validate(SourceId, settings);
-        await _stateLock.WaitAsync(cancellationToken);
-        string? previousOwner;
-        bool wasPaused;
-        bool applied;
-        try
-        {
-            previousOwner = state.State.Owner;
-            wasPaused = state.State.Paused;
-            state.State.Owner = owner;
 
-            // The owner's claim means run: a pause an operator left is lifted, and ApplyAsync then restarts the loop.
-            state.State.Paused = false;
-            try
-            {
-                applied = await ApplyAsync(settings, previousOwner != owner, cancellationToken);
-            }
-            catch (Exception)
-            {
-                // Unwritten, the claim must not linger in memory: a retry would find the owner set and write nothing.
-                state.State.Owner = previousOwner;
-                state.State.Paused = wasPaused;
-                throw;
-            }
-        }
-        finally
-        {
-            _stateLock.Release();
-        }
-
-        await StartedAsync(settings, applied);
+        // The owner's claim means run: a pause an operator left is lifted, and the settings' loop then starts again.
+        var (previousOwner, wasPaused) = await ApplyForAsync(settings, owner, resume: true, cancellationToken);
         if (previousOwner != owner)
         {
             SourceLog.Claimed(logger, SourceId, owner, previousOwner ?? "none");

@@ -1,4 +1,5 @@
 using TgeSwarm.Grains.Interfaces.Coordination;
+using TgeSwarm.Grains.Tests.Support;
 using TgeSwarm.Runtime;
 using TgeSwarm.Runtime.Testing;
 
@@ -10,7 +11,7 @@ public sealed class QueenAtomicityTests : IAsyncLifetime
     private static readonly ActionOrigin Operator = new("alice", "test");
     private static readonly CancellationToken None = CancellationToken.None;
 
-    private readonly FailingGrainStorage _storage = new();
+    private readonly SwitchableGrainStorage _storage = new();
     private TestCluster _cluster = null!;
 
     public async Task InitializeAsync() => _cluster = await CoordinationClusters.StartAsync(storage: _storage);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using TgeSwarm.Runtime.Membership;
 using TgeSwarm.Runtime.Tests.Fixtures;
+using static TgeSwarm.Runtime.Tests.Membership.ManualProbing;
 
 namespace TgeSwarm.Runtime.Tests.Membership;
 
@@ -8,13 +9,14 @@ namespace TgeSwarm.Runtime.Tests.Membership;
 /// Probes, suspicion votes and death declarations. Most tests switch the probe loops off (LivenessEnabled = false)
 /// and run probe rounds themselves (<see cref="ClusterHealthMonitor.ProbeOnceAsync"/>), so the exact sequence of
 /// votes is known; one test lets the loops run on the fake clock end to end (indirect probes on, as by default).
+/// The manual rounds probe directly only (indirect probes off): <see cref="IndirectProbeTests"/> covers those.
 /// </summary>
 public sealed class FailureDetectionTests
 {
     [Fact]
     public async Task A_killed_silo_is_voted_dead_by_two_others_with_a_reason_naming_the_voters()
     {
-        await using var cluster = ManualProbing();
+        await using var cluster = ManualProbing.Cluster(indirect: false);
         var (a, b, c) = await StartThreeAsync(cluster);
         await c.DisposeAsync();
         cluster.Network.TakeDown(c.Address);
@@ -39,7 +41,7 @@ public sealed class FailureDetectionTests
     [Fact]
     public async Task A_single_voter_is_not_enough_while_three_silos_are_active()
     {
-        await using var cluster = ManualProbing();
+        await using var cluster = ManualProbing.Cluster(indirect: false);
         var (a, b, c) = await StartThreeAsync(cluster);
         cluster.Network.Cut(a.Address, c.Address);
 
@@ -56,7 +58,7 @@ public sealed class FailureDetectionTests
     [Fact]
     public async Task An_answered_probe_resets_the_miss_count()
     {
-        await using var cluster = ManualProbing();
+        await using var cluster = ManualProbing.Cluster(indirect: false);
         var (a, _, c) = await StartThreeAsync(cluster);
 
         cluster.Network.TakeDown(c.Address);
@@ -74,7 +76,7 @@ public sealed class FailureDetectionTests
     [Fact]
     public async Task Expired_votes_do_not_count_toward_a_death_declaration()
     {
-        await using var cluster = ManualProbing();
+        await using var cluster = ManualProbing.Cluster(indirect: false);
         var (a, b, c) = await StartThreeAsync(cluster);
         cluster.Network.Cut(a.Address, c.Address);
         await ProbeRoundsAsync(a, 3);
@@ -94,7 +96,7 @@ public sealed class FailureDetectionTests
     [Fact]
     public async Task In_a_two_silo_cluster_one_vote_declares_the_other_dead()
     {
-        await using var cluster = ManualProbing();
+        await using var cluster = ManualProbing.Cluster(indirect: false);
         var silos = await cluster.StartSilosAsync(2);
         await silos[0].TableManager.RefreshAsync(CancellationToken.None).Within("refresh of silo 1");
         await silos[1].DisposeAsync();
@@ -110,7 +112,7 @@ public sealed class FailureDetectionTests
     [Fact]
     public async Task A_silo_that_reads_itself_declared_dead_calls_the_terminator_once_and_stops_voting()
     {
-        await using var cluster = ManualProbing();
+        await using var cluster = ManualProbing.Cluster(indirect: false);
         var (a, b, c) = await StartThreeAsync(cluster);
         // C is cut off from the others' probes but still reaches the table: it will read its own death.
         cluster.Network.TakeDown(c.Address);
@@ -135,7 +137,7 @@ public sealed class FailureDetectionTests
     [Fact]
     public async Task A_dead_silo_cannot_become_active_again()
     {
-        await using var cluster = ManualProbing();
+        await using var cluster = ManualProbing.Cluster(indirect: false);
         var (a, b, c) = await StartThreeAsync(cluster);
         cluster.Network.TakeDown(c.Address);
         await ProbeRoundsAsync(a, 3);
@@ -177,35 +179,5 @@ public sealed class FailureDetectionTests
         await cluster.AdvanceUntilAsync(() => cluster.Time.GetUtcNow() >= until, TimeSpan.FromSeconds(5), "a minute to pass");
         Assert.Empty(cluster.Network.Probes);
         Assert.Equal(SiloStatus.Active, cluster.Faultable.Get(c.Address)!.Status);
-    }
-
-    /// <summary>
-    /// A cluster whose probe loops are off: probes happen only in the rounds a test runs. Probes are direct only, so
-    /// these tests pin the behaviour with <c>EnableIndirectProbes</c> off; <see cref="IndirectProbeTests"/> covers it on.
-    /// </summary>
-    private static MembershipTestCluster ManualProbing() => new(configure: static o =>
-    {
-        o.LivenessEnabled = false;
-        o.EnableIndirectProbes = false;
-    });
-
-    internal static async Task<(MembershipTestSilo A, MembershipTestSilo B, MembershipTestSilo C)> StartThreeAsync(MembershipTestCluster cluster)
-    {
-        var silos = await cluster.StartSilosAsync(3);
-        foreach (var silo in silos)
-        {
-            // Each silo sees the table as it is now, without waiting for the periodic refresh.
-            await silo.TableManager.RefreshAsync(CancellationToken.None).Within($"refresh of {silo.Address}");
-        }
-
-        return (silos[0], silos[1], silos[2]);
-    }
-
-    internal static async Task ProbeRoundsAsync(MembershipTestSilo silo, int rounds)
-    {
-        for (var i = 0; i < rounds; i++)
-        {
-            await silo.Monitor.ProbeOnceAsync(CancellationToken.None).Within($"probe round {i + 1} of {silo.Address}");
-        }
     }
 }

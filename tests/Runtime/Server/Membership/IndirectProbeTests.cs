@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using TgeSwarm.Runtime.Membership;
 using TgeSwarm.Runtime.Tests.Fixtures;
-using static TgeSwarm.Runtime.Tests.Membership.FailureDetectionTests;
+using static TgeSwarm.Runtime.Tests.Membership.ManualProbing;
 
 namespace TgeSwarm.Runtime.Tests.Membership;
 
@@ -16,7 +16,7 @@ public sealed class IndirectProbeTests
     [Fact]
     public async Task A_silo_cut_off_from_one_peer_that_another_silo_reaches_is_never_voted_against()
     {
-        await using var cluster = ManualProbing();
+        await using var cluster = ManualProbing.Cluster(indirect: true);
         var (a, b, c) = await StartThreeAsync(cluster);
         using var indirect = new CounterRecorder(a.Instruments.IndirectProbes, "outcome");
         cluster.Network.Cut(a.Address, c.Address);
@@ -48,7 +48,7 @@ public sealed class IndirectProbeTests
     [Fact]
     public async Task A_dead_silo_gets_each_probers_own_vote_after_its_own_rounds_and_the_intermediarys_failure_is_in_the_reason()
     {
-        await using var cluster = ManualProbing();
+        await using var cluster = ManualProbing.Cluster(indirect: true);
         var (a, b, c) = await StartThreeAsync(cluster);
         using var indirect = new CounterRecorder(a.Instruments.IndirectProbes, "outcome");
         await c.DisposeAsync();
@@ -79,7 +79,7 @@ public sealed class IndirectProbeTests
     [Fact]
     public async Task A_cut_that_heals_clears_the_count_at_the_next_direct_probe_and_the_probes_go_direct_again()
     {
-        await using var cluster = ManualProbing();
+        await using var cluster = ManualProbing.Cluster(indirect: true);
         var (a, _, c) = await StartThreeAsync(cluster);
         cluster.Network.Cut(a.Address, c.Address);
         await ProbeRoundsAsync(a, 5);
@@ -99,7 +99,7 @@ public sealed class IndirectProbeTests
     [Fact]
     public async Task An_intermediary_that_does_not_answer_within_two_probe_timeouts_leaves_the_prober_voting_alone()
     {
-        await using var cluster = ManualProbing();
+        await using var cluster = ManualProbing.Cluster(indirect: true);
         var (a, b, c) = await StartThreeAsync(cluster);
         using var indirect = new CounterRecorder(a.Instruments.IndirectProbes, "outcome");
         await c.DisposeAsync();
@@ -128,7 +128,7 @@ public sealed class IndirectProbeTests
     [Fact]
     public async Task An_intermediary_that_is_not_active_itself_refuses_and_gets_no_vote()
     {
-        await using var cluster = ManualProbing();
+        await using var cluster = ManualProbing.Cluster(indirect: true);
         var (a, b, c) = await StartThreeAsync(cluster);
         using var indirect = new CounterRecorder(a.Instruments.IndirectProbes, "outcome");
         await c.DisposeAsync();
@@ -151,7 +151,7 @@ public sealed class IndirectProbeTests
     [Fact]
     public async Task With_two_silos_there_is_no_intermediary_and_the_probe_stays_direct()
     {
-        await using var cluster = ManualProbing();
+        await using var cluster = ManualProbing.Cluster(indirect: true);
         var silos = await cluster.StartSilosAsync(2);
         await silos[0].TableManager.RefreshAsync(CancellationToken.None).Within("refresh of silo 1");
         await silos[1].DisposeAsync();
@@ -171,7 +171,7 @@ public sealed class IndirectProbeTests
     [Fact]
     public async Task With_indirect_probes_off_a_one_way_cut_gets_the_probers_lone_vote_as_before()
     {
-        await using var cluster = ManualProbing(indirect: false);
+        await using var cluster = ManualProbing.Cluster(indirect: false);
         var (a, _, c) = await StartThreeAsync(cluster);
         cluster.Network.Cut(a.Address, c.Address);
 
@@ -184,10 +184,4 @@ public sealed class IndirectProbeTests
         Assert.Equal(3, cluster.Network.Probes.Count(p => p.From.Equals(a.Address) && p.To.Equals(c.Address)));
         Assert.Equal(0, a.Log.Count(MembershipEventIds.IndirectProbeReached, LogLevel.Information));
     }
-
-    private static MembershipTestCluster ManualProbing(bool indirect = true) => new(configure: o =>
-    {
-        o.LivenessEnabled = false;
-        o.EnableIndirectProbes = indirect;
-    });
 }

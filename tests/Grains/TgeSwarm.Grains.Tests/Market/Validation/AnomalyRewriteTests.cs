@@ -20,7 +20,7 @@ public sealed class AnomalyRewriteTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _silo.DisposeAsync();
 
-    private IMemoryGrain Memory => _silo.Cluster.GrainFactory.GetGrain<IMemoryGrain>(AnomalyFindings.Namespace);
+    private IMemoryGrain Memory => _silo.Memory;
 
     [Fact]
     public async Task A_baseline_that_moved_is_written_again_at_the_next_tick_and_one_that_did_not_is_left_alone()

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TgeSwarm.Feeds;
 using TgeSwarm.Grains.Coordination.Hosting;
+using TgeSwarm.Grains.Interfaces.Coordination;
 using TgeSwarm.Grains.Interfaces.Market;
 using TgeSwarm.Grains.Interfaces.Tge;
 using TgeSwarm.Grains.Market.Hosting;
@@ -26,7 +27,7 @@ namespace TgeSwarm.Grains.Tests.Market.Validation;
 /// </summary>
 internal sealed class AnomalySharingSilo : IAsyncDisposable
 {
-    private AnomalySharingSilo(TestCluster cluster, FakeTimeProvider time, LogRecorder logs, SwitchableMemoryStorage storage)
+    private AnomalySharingSilo(TestCluster cluster, FakeTimeProvider time, LogRecorder logs, SwitchableGrainStorage storage)
     {
         Cluster = cluster;
         Time = time;
@@ -38,15 +39,18 @@ internal sealed class AnomalySharingSilo : IAsyncDisposable
 
     public FakeTimeProvider Time { get; }
 
+    /// <summary>The memory namespace the validation grains share their baselines in.</summary>
+    public IMemoryGrain Memory => Cluster.GrainFactory.GetGrain<IMemoryGrain>(AnomalyFindings.Namespace);
+
     public LogRecorder Logs { get; }
 
-    public SwitchableMemoryStorage Storage { get; }
+    public SwitchableGrainStorage Storage { get; }
 
     public static async Task<AnomalySharingSilo> StartAsync()
     {
         var time = new FakeTimeProvider();
         var logs = new LogRecorder(typeof(ValidationGrain).FullName!);
-        var storage = new SwitchableMemoryStorage("memory");
+        var storage = new SwitchableGrainStorage("memory");
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {

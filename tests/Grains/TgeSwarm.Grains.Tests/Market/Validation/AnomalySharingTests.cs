@@ -29,7 +29,7 @@ public sealed class AnomalySharingTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _silo.DisposeAsync();
 
-    private IMemoryGrain Memory => _silo.Cluster.GrainFactory.GetGrain<IMemoryGrain>(AnomalyFindings.Namespace);
+    private IMemoryGrain Memory => _silo.Memory;
 
     [Fact]
     public async Task After_enough_trades_and_one_tick_the_instruments_baseline_is_in_memory_under_venue_and_instrument()
@@ -124,7 +124,7 @@ public sealed class AnomalySharingTests : IAsyncLifetime
     [Fact]
     public async Task A_failing_memory_coordinator_never_stops_batches_and_a_failed_share_is_retried_until_it_lands()
     {
-        _silo.Storage.Failing = true;
+        _silo.Storage.FailEverything = true;
         var walk = Walk(Venue.Binance, "BTC-USDT", 100, seed: 5);
         var first = await _silo.ValidateAsync(Venue.Binance, walk);
         Assert.Equal(100, first.EventsOut);
@@ -137,7 +137,7 @@ public sealed class AnomalySharingTests : IAsyncLifetime
         var more = await _silo.ValidateAsync(Venue.Binance, Walk(Venue.Binance, "BTC-USDT", 50, seed: 6, from: walk[^1].Price));
         Assert.Equal((150, 150), (more.EventsIn, more.EventsOut));
 
-        _silo.Storage.Failing = false;
+        _silo.Storage.FailEverything = false;
         var failures = _silo.Logs.Messages(ShareFailed).Count;
         var landed = await Eventually.ReadAsync(
             async () =>
@@ -154,7 +154,7 @@ public sealed class AnomalySharingTests : IAsyncLifetime
     [Fact]
     public async Task A_memory_coordinator_that_never_answers_delays_no_batch_and_the_recall_gives_up_after_its_timeout()
     {
-        _silo.Storage.Hold();
+        _silo.Storage.HoldReads();
         var activated = await AnomalySharingSilo.Within(_silo.Validation(Venue.KrakenV1).GetStatisticsAsync(CancellationToken.None), "validation/kraken to activate");
         Assert.Equal(0, activated.EventsIn);
 
